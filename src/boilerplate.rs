@@ -1,0 +1,691 @@
+//! Boilerplate: the parts of a scraped page that are not the article — comment forms, "Source link",
+//! social prompts, related-link lists, about-the-author boxes, copyright lines.
+//!
+//! Rules use signals that hold across sites rather than strings from particular pages:
+//! - **cue lines**: a whole short paragraph that is a CMS prompt ("Leave a Reply", "Share this");
+//! - **shape**: a heading cue followed by a run of short, link-like lines is a link list;
+//! - **position**: about-boxes, headless link lists and stray short lines count only in the tail,
+//!   where nothing after them is article text.
+//!
+//! **A body paragraph is never marked on shape or position alone in the middle of an article.**
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::{fold, is_capitalized, word_count, words};
+
+/// What a boilerplate block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoilerplateKind {
+    /// Comment and reply forms, comment counts.
+    CommentForm,
+    /// "Source link", "Originally published at …", a bare URL.
+    SourceLink,
+    /// Share/follow/subscribe prompts.
+    Social,
+    /// "Related", "Check Also", "Popular posts" and the link list under them.
+    RelatedLinks,
+    /// "About <author>" boxes and the like at the end of a page.
+    About,
+    /// Copyright, rights and cookie notices.
+    Legal,
+}
+
+impl BoilerplateKind {
+    /// How the reader names the block.
+    pub fn label(self) -> &'static str {
+        match self {
+            BoilerplateKind::CommentForm => "comment form",
+            BoilerplateKind::SourceLink => "source link",
+            BoilerplateKind::Social => "social prompt",
+            BoilerplateKind::RelatedLinks => "related links",
+            BoilerplateKind::About => "about box",
+            BoilerplateKind::Legal => "legal notice",
+        }
+    }
+}
+
+/// A cue line is short: longer paragraphs are prose even when they start like a prompt.
+///
+/// Range 10–60 words. Real prompts ("If you like this article, … on our Facebook page, through a
+/// Like below:") stay under 30; 40 leaves margin without reaching typical body paragraphs (50+).
+const MAX_CUE_WORDS: usize = 40;
+
+/// Longest item of a link list, in words. Headlines run 6–20 words; 25 admits long ones.
+const MAX_LINK_WORDS: usize = 25;
+
+/// A truncated teaser ("… officers were …") may be longer than a headline, up to this many words.
+const MAX_TEASER_WORDS: usize = 70;
+
+/// A heading-less run of link-like lines at the very end counts as a link list from this length.
+///
+/// Range 2–5. Two short lines at the end are as often an article's closing as a list; three
+/// headline-like lines with nothing after them are a list on every site looked at.
+const MIN_TAIL_LIST_ITEMS: usize = 3;
+
+/// About-box paragraphs after the heading, at most.
+const MAX_ABOUT_PARAGRAPHS: usize = 2;
+
+/// Classifies each paragraph (in document order, after the header) as boilerplate or not.
+///
+/// `author` is the byline author when known: a closing paragraph that introduces them
+/// ("Jane Doe is a reporter …") is an about box.
+pub fn classify(paragraphs: &[&str], author: Option<&str>) -> Vec<Option<BoilerplateKind>> {
+    let mut kinds: Vec<Option<BoilerplateKind>> = paragraphs.iter().map(|p| cue_kind(p)).collect();
+    mark_link_lists(paragraphs, &mut kinds);
+    mark_about_boxes(paragraphs, author, &mut kinds);
+    mark_tail_list(paragraphs, &mut kinds);
+    absorb_tail_strays(paragraphs, &mut kinds);
+    kinds
+}
+
+/// The person an about box introduces, if it is about a person ("About Kylo Crowther" followed by
+/// "Kylo Crowther is a … She …").
+pub fn about_box_person(paragraphs: &[&str], kinds: &[Option<BoilerplateKind>]) -> Option<String> {
+    let start = (0..paragraphs.len()).find(|&i| {
+        kinds[i] == Some(BoilerplateKind::About) && about_heading(paragraphs[i]).is_some()
+    })?;
+    let named = about_heading(paragraphs[start]).flatten();
+    let bio = paragraphs
+        .get(start + 1)
+        .filter(|_| kinds.get(start + 1) == Some(&Some(BoilerplateKind::About)))?;
+    if !mentions_person(bio) {
+        return None;
+    }
+    named.or_else(|| leading_name(bio)).map(str::to_string)
+}
+
+fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
+    let n = word_count(paragraph);
+    if n > MAX_CUE_WORDS {
+        return None;
+    }
+    let folded = fold(paragraph);
+    let starts = |cues: &[&str]| {
+        cues.iter()
+            .any(|c| folded == *c || folded.starts_with(&format!("{c} ")))
+    };
+    let has = |cues: &[&str]| cues.iter().any(|c| contains_phrase(&folded, c));
+
+    const COMMENT: &[&str] = &[
+        "leave a reply",
+        "leave a comment",
+        "post a comment",
+        "add a comment",
+        "add comment",
+        "write a comment",
+        "submit a comment",
+        "join the discussion",
+        "join the conversation",
+        "cancel reply",
+        "comments are closed",
+        "please enter your",
+        "you must be logged in to post",
+        "log in to comment",
+        "sign in to comment",
+        "log in to leave a comment",
+        "show comments",
+        "view comments",
+        "load comments",
+        "notify me of follow up comments",
+        "notify me of new posts",
+    ];
+    const COMMENT_ANYWHERE: &[&str] = &[
+        "your email address will not be published",
+        "required fields are marked",
+        "save my name email and website",
+        "this site uses akismet to reduce spam",
+    ];
+    if starts(COMMENT)
+        || has(COMMENT_ANYWHERE)
+        || is_comment_count(&folded)
+        || is_form_field(paragraph, &folded)
+    {
+        return Some(BoilerplateKind::CommentForm);
+    }
+
+    const SOURCE: &[&str] = &[
+        "source link",
+        "read more at",
+        "read the original",
+        "read the full article",
+        "read the full story",
+        "read full article",
+        "read full story",
+        "originally published",
+        "this article was originally published",
+        "this article originally appeared",
+        "this story originally appeared",
+        "this article first appeared",
+        "this post first appeared",
+        "this story was originally published",
+        "view original",
+        "see original article",
+    ];
+    if folded == "source"
+        || folded == "sources"
+        || starts(SOURCE)
+        || is_bare_url(paragraph)
+        || is_source_credit(paragraph, n)
+    {
+        return Some(BoilerplateKind::SourceLink);
+    }
+
+    const LEGAL_ANYWHERE: &[&str] = &[
+        "all rights reserved",
+        "may not be published broadcast rewritten or redistributed",
+        "we use cookies",
+        "this website uses cookies",
+        "this site uses cookies",
+    ];
+    if paragraph.trim_start().starts_with('©')
+        || folded.starts_with("copyright ") && n <= 30
+        || has(LEGAL_ANYWHERE)
+    {
+        return Some(BoilerplateKind::Legal);
+    }
+
+    const SOCIAL: &[&str] = &[
+        "share this",
+        "share on",
+        "share via",
+        "share the article",
+        "share this article",
+        "click to share",
+        "subscribe to our",
+        "sign up for our",
+        "sign up to our",
+        "get our newsletter",
+        "follow us",
+        "like us",
+        "if you like this",
+        "if you liked this",
+        "if you enjoyed this",
+        "did you like this",
+        "support our journalism",
+        "email this",
+        "print this",
+    ];
+    const SOCIAL_ALONE: &[&str] = &[
+        "share",
+        "tweet",
+        "pin",
+        "pin it",
+        "email",
+        "print",
+        "whatsapp",
+        "share tweet",
+    ];
+    if starts(SOCIAL) || SOCIAL_ALONE.contains(&folded.as_str()) || is_network_prompt(&folded) {
+        return Some(BoilerplateKind::Social);
+    }
+    if related_heading(&folded) {
+        return Some(BoilerplateKind::RelatedLinks);
+    }
+    None
+}
+
+/// "the phrase" occurs in `folded` as whole words.
+fn contains_phrase(folded: &str, phrase: &str) -> bool {
+    folded == phrase
+        || folded.starts_with(&format!("{phrase} "))
+        || folded.ends_with(&format!(" {phrase}"))
+        || folded.contains(&format!(" {phrase} "))
+}
+
+/// "12 Comments", "1 response", "No comments yet".
+fn is_comment_count(folded: &str) -> bool {
+    let w: Vec<&str> = folded.split(' ').collect();
+    let count_word = |s: &str| s == "no" || s.bytes().all(|b| b.is_ascii_digit());
+    let noun = |s: &str| {
+        matches!(
+            s,
+            "comment" | "comments" | "response" | "responses" | "reply" | "replies"
+        )
+    };
+    matches!(w.as_slice(), [n, c] | [n, c, "yet"] if count_word(n) && noun(c))
+}
+
+/// Form labels such as "Name *" or "Email*".
+fn is_form_field(paragraph: &str, folded: &str) -> bool {
+    paragraph.trim_end().ends_with('*')
+        && matches!(
+            folded,
+            "name" | "email" | "e mail" | "website" | "comment" | "your name" | "your email"
+        )
+}
+
+fn is_bare_url(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    !p.contains(char::is_whitespace)
+        && (p.starts_with("http://") || p.starts_with("https://") || p.starts_with("www."))
+}
+
+/// "Source: Reuters", "Source: https://…" — a short line naming where a story came from.
+fn is_source_credit(paragraph: &str, words: usize) -> bool {
+    let lower = paragraph.trim_start().to_lowercase();
+    (lower.starts_with("source:") || lower.starts_with("sources:") || lower.starts_with("via:"))
+        && words <= 12
+}
+
+/// A short line that asks the reader to like/follow/join/share on a named social network.
+fn is_network_prompt(folded: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "facebook",
+        "twitter",
+        "instagram",
+        "linkedin",
+        "youtube",
+        "telegram",
+        "whatsapp",
+        "pinterest",
+        "tiktok",
+        "reddit",
+        "flipboard",
+        "mastodon",
+    ];
+    const ASKS: &[&str] = &[
+        "like",
+        "follow",
+        "join",
+        "share",
+        "subscribe",
+        "tweet",
+        "connect",
+        "find",
+    ];
+    let tokens: Vec<&str> = folded.split(' ').collect();
+    let network = tokens.iter().any(|t| NETWORKS.contains(t));
+    let ask = tokens.iter().any(|t| ASKS.contains(t));
+    let addressed = tokens
+        .iter()
+        .any(|t| matches!(*t, "us" | "our" | "you" | "your"));
+    network && ask && addressed
+}
+
+fn related_heading(folded: &str) -> bool {
+    const HEADINGS: &[&str] = &[
+        "related",
+        "related posts",
+        "related articles",
+        "related stories",
+        "related content",
+        "related news",
+        "related coverage",
+        "related reading",
+        "related topics",
+        "related links",
+        "on the same topic",
+        "on the same subject",
+        "on the same theme",
+        "on the same issue",
+        "check also",
+        "see also",
+        "also read",
+        "read also",
+        "read more",
+        "read next",
+        "more stories",
+        "more news",
+        "more on this",
+        "more on this story",
+        "more to read",
+        "you may also like",
+        "you might also like",
+        "you may be interested in",
+        "you might be interested in",
+        "recommended",
+        "recommended for you",
+        "recommended stories",
+        "recommended articles",
+        "popular posts",
+        "popular posts from this blog",
+        "popular stories",
+        "popular articles",
+        "most read",
+        "most popular",
+        "most viewed",
+        "most shared",
+        "trending",
+        "trending now",
+        "trending stories",
+        "latest news",
+        "latest posts",
+        "latest stories",
+        "latest articles",
+        "recent posts",
+        "further reading",
+        "don t miss",
+        "in case you missed it",
+        "what to read next",
+        "editor s picks",
+        "top stories",
+        "other news",
+        "keep reading",
+        "also on",
+        "more from this author",
+    ];
+    HEADINGS.contains(&folded) || folded.starts_with("more from ") && folded.split(' ').count() <= 5
+}
+
+/// A line that can be an item of a link list: a headline, or a teaser cut off with an ellipsis.
+fn link_like(paragraph: &str) -> bool {
+    let p = paragraph.trim_end();
+    let n = word_count(p);
+    let teaser = p.ends_with('…') || p.ends_with("...");
+    n > 0 && (teaser && n <= MAX_TEASER_WORDS || n <= MAX_LINK_WORDS && !p.ends_with('.'))
+}
+
+/// After a related-links heading, the link-like lines that follow belong to it.
+fn mark_link_lists(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
+    let mut i = 0;
+    while i < paragraphs.len() {
+        if kinds[i] == Some(BoilerplateKind::RelatedLinks) {
+            let mut j = i + 1;
+            while j < paragraphs.len() && kinds[j].is_none() && link_like(paragraphs[j]) {
+                kinds[j] = Some(BoilerplateKind::RelatedLinks);
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// `Some(Some(name))` for "About Jane Doe", `Some(None)` for "About the author", else `None`.
+fn about_heading(paragraph: &str) -> Option<Option<&str>> {
+    let p = paragraph.trim().trim_end_matches(':');
+    let folded = fold(p);
+    if matches!(
+        folded.as_str(),
+        "about the author" | "about the writer" | "about the authors" | "about author"
+    ) {
+        return Some(None);
+    }
+    let rest = p.strip_prefix("About ")?;
+    let w = words(rest);
+    let is_name = (1..=4).contains(&w.len())
+        && w.iter().all(|t| is_capitalized(t))
+        && !rest.trim_end().ends_with(['.', '?', '!']);
+    is_name.then_some(Some(rest.trim()))
+}
+
+fn mentions_person(paragraph: &str) -> bool {
+    let folded = fold(paragraph);
+    folded.split(' ').any(|t| {
+        matches!(
+            t,
+            "he" | "she" | "his" | "her" | "they" | "their" | "i" | "my"
+        )
+    }) || contains_phrase(&folded, "is a")
+        || contains_phrase(&folded, "is an")
+}
+
+/// "Jane Doe is a reporter …" → "Jane Doe".
+fn leading_name(paragraph: &str) -> Option<&str> {
+    let mut end = 0;
+    for (i, word) in paragraph.split(' ').enumerate() {
+        if i < 4
+            && is_capitalized(word)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        {
+            end += word.len() + usize::from(i > 0);
+        } else {
+            return (end > 0
+                && matches!(word, "is" | "was" | "has" | "writes" | "covers" | "reports"))
+            .then(|| &paragraph[..end]);
+        }
+    }
+    None
+}
+
+/// Every paragraph from `from` on is boilerplate (or there is none).
+fn rest_is_boilerplate(kinds: &[Option<BoilerplateKind>], from: usize) -> bool {
+    kinds[from.min(kinds.len())..].iter().all(Option::is_some)
+}
+
+/// About boxes: an "About …" heading (or an introduction of the byline author) and up to two short
+/// bio paragraphs, counted only when nothing after them is article text.
+fn mark_about_boxes(
+    paragraphs: &[&str],
+    author: Option<&str>,
+    kinds: &mut [Option<BoilerplateKind>],
+) {
+    const MAX_BIO_WORDS: usize = 80;
+    for i in 0..paragraphs.len() {
+        if kinds[i].is_some() {
+            continue;
+        }
+        let bio_like = |p: &str| word_count(p) <= MAX_BIO_WORDS && !link_like(p);
+        let introduces_author = author.is_some_and(|a| leading_name(paragraphs[i]) == Some(a))
+            && bio_like(paragraphs[i]);
+        let (first_bio, heading) = if about_heading(paragraphs[i]).is_some() {
+            (i + 1, true)
+        } else if introduces_author {
+            (i, false)
+        } else {
+            continue;
+        };
+        // Bio paragraphs speak of the person named (or, under "About the author", of a person).
+        let subject =
+            about_heading(paragraphs[i])
+                .flatten()
+                .or(if heading { None } else { author });
+        let about_subject = |p: &str| match subject {
+            Some(name) => name
+                .split(' ')
+                .any(|part| part.len() > 2 && p.contains(part)),
+            None => mentions_person(p),
+        };
+        let mut end = first_bio;
+        while end < paragraphs.len()
+            && end - first_bio < MAX_ABOUT_PARAGRAPHS
+            && kinds[end].is_none()
+            && bio_like(paragraphs[end])
+            && about_subject(paragraphs[end])
+        {
+            end += 1;
+        }
+        if (end > first_bio || heading) && rest_is_boilerplate(kinds, end) {
+            for kind in &mut kinds[i..end] {
+                *kind = Some(BoilerplateKind::About);
+            }
+            return;
+        }
+    }
+}
+
+/// A heading-less run of headline-like lines that ends the page is a link list.
+fn mark_tail_list(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
+    const MIN_HEADLINE_WORDS: usize = 4;
+    let headline = |p: &str| link_like(p) && word_count(p) >= MIN_HEADLINE_WORDS;
+    let tail_start = kinds
+        .iter()
+        .rposition(Option::is_none)
+        .map_or(0, |last_body| {
+            let mut start = last_body + 1;
+            while start > 0 && kinds[start - 1].is_none() && headline(paragraphs[start - 1]) {
+                start -= 1;
+            }
+            start
+        });
+    let run = (tail_start..paragraphs.len())
+        .take_while(|&i| kinds[i].is_none())
+        .count();
+    let body_before = kinds[..tail_start].iter().any(Option::is_none);
+    if run >= MIN_TAIL_LIST_ITEMS && body_before && rest_is_boilerplate(kinds, tail_start + run) {
+        for kind in &mut kinds[tail_start..tail_start + run] {
+            *kind = Some(BoilerplateKind::RelatedLinks);
+        }
+    }
+}
+
+/// In the tail, a short unmarked line between boilerplate blocks ("Name", "Tweet", a lone date)
+/// belongs to the block before it.
+fn absorb_tail_strays(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
+    const MAX_STRAY_WORDS: usize = 6;
+    for i in 1..paragraphs.len() {
+        if kinds[i].is_none()
+            && kinds[i - 1].is_some()
+            && word_count(paragraphs[i]) <= MAX_STRAY_WORDS
+            && rest_is_boilerplate(kinds, i + 1)
+            && i + 1 < paragraphs.len()
+        {
+            kinds[i] = kinds[i - 1];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BoilerplateKind::*;
+
+    fn kinds(paragraphs: &[&str]) -> Vec<Option<BoilerplateKind>> {
+        classify(paragraphs, None)
+    }
+
+    const PROSE: &str =
+        "The city council voted on Tuesday to ban the use of face recognition by police, \
+        after a long debate in which residents described being misidentified by the software.";
+
+    #[test]
+    fn comment_forms_in_any_wording() {
+        assert_eq!(
+            kinds(&[
+                PROSE,
+                "Post a comment",
+                "Your email address will not be published.",
+                "Name *",
+                "Email *"
+            ]),
+            [
+                None,
+                Some(CommentForm),
+                Some(CommentForm),
+                Some(CommentForm),
+                Some(CommentForm)
+            ]
+        );
+        assert_eq!(kinds(&[PROSE, "3 Comments"]), [None, Some(CommentForm)]);
+    }
+
+    #[test]
+    fn a_related_heading_takes_the_headlines_under_it_and_stops_at_prose() {
+        let got = kinds(&[
+            PROSE,
+            "You might also like:",
+            "Council votes to ban face recognition",
+            "Why the police want the software back…",
+            PROSE,
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(RelatedLinks),
+                Some(RelatedLinks),
+                Some(RelatedLinks),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headless_list_of_headlines_at_the_end_is_a_link_list() {
+        let got = kinds(&[
+            PROSE,
+            "Mayor unveils a new budget for schools",
+            "Storm knocks out power across the county",
+            "Local team wins its third straight title",
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(RelatedLinks),
+                Some(RelatedLinks),
+                Some(RelatedLinks)
+            ]
+        );
+    }
+
+    #[test]
+    fn two_short_closing_lines_stay_body() {
+        let got = kinds(&[
+            PROSE,
+            "Stay tuned for what comes next",
+            "The vote is on Friday",
+        ]);
+        assert_eq!(got, [None, None, None]);
+    }
+
+    #[test]
+    fn social_prompts_name_a_network_and_ask_the_reader() {
+        assert_eq!(
+            kinds(&[
+                PROSE,
+                "Follow our coverage on Twitter and like us on Facebook!",
+                "Share this:"
+            ]),
+            [None, Some(Social), Some(Social)]
+        );
+        // A network named in reporting is not a prompt.
+        assert_eq!(
+            kinds(&["Facebook said it would join the moratorium."]),
+            [None]
+        );
+    }
+
+    #[test]
+    fn source_credits_and_legal_lines() {
+        assert_eq!(
+            kinds(&[
+                PROSE,
+                "Source: Reuters",
+                "https://example.org/story",
+                "© 2020 Example Media. All rights reserved."
+            ]),
+            [None, Some(SourceLink), Some(SourceLink), Some(Legal)]
+        );
+    }
+
+    #[test]
+    fn about_box_at_the_end_names_its_person() {
+        let paragraphs = [
+            PROSE,
+            "About Jane Q. Doe",
+            "Jane Q. Doe covers technology. She lives in Oakland.",
+            "Leave a comment",
+        ];
+        let got = kinds(&paragraphs);
+        assert_eq!(got, [None, Some(About), Some(About), Some(CommentForm)]);
+        assert_eq!(
+            about_box_person(&paragraphs, &got).as_deref(),
+            Some("Jane Q. Doe")
+        );
+    }
+
+    #[test]
+    fn an_about_heading_inside_the_article_is_body() {
+        let got = kinds(&[
+            PROSE,
+            "About Rekognition",
+            "Rekognition is a cloud service sold by Amazon.",
+            PROSE,
+        ]);
+        assert_eq!(got, [None, None, None, None]);
+    }
+
+    #[test]
+    fn a_closing_introduction_of_the_byline_author_is_an_about_box() {
+        let got = classify(
+            &[PROSE, "Sam Lee is a reporter who covers privacy."],
+            Some("Sam Lee"),
+        );
+        assert_eq!(got, [None, Some(About)]);
+    }
+}

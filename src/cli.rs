@@ -1,0 +1,405 @@
+//! The `parallax` command line (native only): reads article files and folders from disk, reports
+//! unreadable ones one line each, and prints the core's analysis as a table or JSON.
+
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::corpus::Corpus;
+use crate::ingest::{analyze, decode};
+use crate::manifest::Manifest;
+use crate::report::{AnalysisReport, DocumentReport};
+use crate::sources::{is_article_file, MANIFEST_FILE};
+
+#[derive(Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about = "See how different outlets cover the same story."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles: title, date, author, outlet, words, boilerplate.
+    Analyze {
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Article files (.txt, .md) or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// A file or folder that could not be used, and why.
+#[derive(Debug, PartialEq)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// What reading the inputs produced: the corpus, each document's file name, and the problems.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub files: HashMap<String, String>,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads every article under `paths` (files, or folders of `.txt`/`.md`), applying each folder's
+/// manifest. Unreadable inputs become [`Problem`]s; the rest are still analysed.
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Err(e) => loaded.problems.push(problem(path, io_reason(&e))),
+            Ok(meta) if meta.is_dir() => match article_files(path) {
+                Ok(files) if files.is_empty() => loaded
+                    .problems
+                    .push(problem(path, "no .txt or .md articles in this folder")),
+                Ok(files) => candidates.extend(files),
+                Err(e) => loaded.problems.push(problem(path, io_reason(&e))),
+            },
+            Ok(_) => candidates.push(path.clone()),
+        }
+    }
+
+    let mut manifests: HashMap<PathBuf, Option<Manifest>> = HashMap::new();
+    for path in candidates {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = match fs::read(&path) {
+            Err(e) => {
+                loaded.problems.push(problem(&path, io_reason(&e)));
+                continue;
+            }
+            Ok(bytes) => match decode(&bytes) {
+                Ok(text) => text.to_string(),
+                Err(e) => {
+                    loaded.problems.push(problem(&path, &e.to_string()));
+                    continue;
+                }
+            },
+        };
+        let id = if loaded.files.contains_key(&file) {
+            path.display().to_string()
+        } else {
+            file.clone()
+        };
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let manifest = manifests
+            .entry(folder.clone())
+            .or_insert_with(|| read_manifest(&folder, &mut loaded.problems));
+        let mut doc = analyze(&id, &text);
+        if let Some(manifest) = manifest {
+            manifest.apply(&mut doc);
+        }
+        loaded.files.insert(id, file);
+        loaded.corpus.documents.push(doc);
+    }
+    loaded
+}
+
+fn read_manifest(folder: &Path, problems: &mut Vec<Problem>) -> Option<Manifest> {
+    let path = folder.join(MANIFEST_FILE);
+    let json = fs::read_to_string(&path).ok()?;
+    match Manifest::parse(&json) {
+        Ok(manifest) => Some(manifest),
+        Err(e) => {
+            problems.push(problem(&path, &format!("manifest ignored: {e}")));
+            None
+        }
+    }
+}
+
+fn article_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| is_article_file(&e.file_name().to_string_lossy()))
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn problem(path: &Path, message: &str) -> Problem {
+    Problem {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    }
+}
+
+fn io_reason(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder",
+        io::ErrorKind::PermissionDenied => "permission denied",
+        _ => "could not be read",
+    }
+}
+
+/// Runs the CLI with `args` (including the program name); returns the process exit code.
+pub fn run(
+    args: impl IntoIterator<Item = OsString>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = write!(err, "{}", e.render());
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Analyze { json, paths } => {
+            let loaded = load_paths(&paths);
+            for p in &loaded.problems {
+                let _ = writeln!(err, "parallax: {}: {}", p.path.display(), p.message);
+            }
+            if loaded.corpus.documents.is_empty() {
+                let _ = writeln!(err, "parallax: nothing to analyse");
+                return 1;
+            }
+            let written = if json {
+                print_json(&loaded, out)
+            } else {
+                print_table(&loaded, out)
+            };
+            match written {
+                Ok(()) => 0,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+                Err(e) => {
+                    let _ = writeln!(err, "parallax: cannot write output: {e}");
+                    1
+                }
+            }
+        }
+    }
+}
+
+fn print_json(loaded: &Loaded, out: &mut impl Write) -> io::Result<()> {
+    let report = AnalysisReport {
+        documents: loaded
+            .corpus
+            .documents
+            .iter()
+            .map(|d| {
+                DocumentReport::new(
+                    d,
+                    loaded
+                        .files
+                        .get(&d.id)
+                        .map_or(d.id.as_str(), String::as_str),
+                )
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+/// Longest title shown in the table, in chars.
+const TABLE_TITLE_CHARS: usize = 60;
+
+fn print_table(loaded: &Loaded, out: &mut impl Write) -> io::Result<()> {
+    let rows: Vec<[String; 6]> = loaded
+        .corpus
+        .documents
+        .iter()
+        .map(|d| {
+            [
+                d.id.clone(),
+                d.date.map_or_else(|| "undated".into(), |x| x.to_string()),
+                d.words.to_string(),
+                d.outlet.clone().unwrap_or_else(|| "—".into()),
+                d.author.clone().unwrap_or_else(|| "—".into()),
+                truncate(&d.title, TABLE_TITLE_CHARS),
+            ]
+        })
+        .collect();
+    let header = ["ID", "DATE", "WORDS", "OUTLET", "AUTHOR", "TITLE"].map(String::from);
+    let widths: Vec<usize> = (0..6)
+        .map(|c| {
+            rows.iter()
+                .chain([&header])
+                .map(|r| r[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = widths[c] - cell.chars().count();
+            match c {
+                2 => line.push_str(&format!("{}{cell}  ", " ".repeat(pad))),
+                5 => line.push_str(cell),
+                _ => line.push_str(&format!("{cell}{}  ", " ".repeat(pad))),
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    let blocks: usize = loaded
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.boilerplate_runs().len())
+        .sum();
+    writeln!(
+        out,
+        "\n{} documents, {} boilerplate blocks set aside",
+        rows.len(),
+        blocks
+    )
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        format!(
+            "{}…",
+            s.chars().take(max - 1).collect::<String>().trim_end()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_args(args: &[&str]) -> (i32, String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let argv = std::iter::once("parallax")
+            .chain(args.iter().copied())
+            .map(OsString::from);
+        let code = run(argv, &mut out, &mut err);
+        (
+            code,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.join(name);
+        fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn json_output_follows_the_documented_schema() {
+        let (code, out, err) = run_args(&["analyze", "--json", "corpus"]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let docs = v["documents"].as_array().unwrap();
+        assert_eq!(docs.len(), 5);
+        let zh = &docs[3];
+        assert_eq!(zh["id"], "003_116c2fefbf00860c.txt");
+        assert_eq!(zh["file"], "003_116c2fefbf00860c.txt");
+        assert_eq!(zh["date"], "2020-06-10");
+        assert_eq!(zh["author"], "Tyler Durden");
+        assert_eq!(zh["outlet"], serde_json::Value::Null);
+        let text = fs::read_to_string("corpus/003_116c2fefbf00860c.txt").unwrap();
+        let [start, end] = [0, 1].map(|i| zh["boilerplate"][0][i].as_u64().unwrap() as usize);
+        assert!(text[start..end].starts_with("Popular posts from this blog"));
+        assert!(text[start..end].ends_with("locking him in car"));
+    }
+
+    #[test]
+    fn table_lists_every_document() {
+        let (code, out, _) = run_args(&["analyze", "corpus"]);
+        assert_eq!(code, 0);
+        assert!(out.starts_with("ID "));
+        assert!(out.contains("004_5794830cfb3b6476.txt  undated"));
+        assert!(out.contains("Appy Pie"));
+        assert!(out.contains("5 documents"));
+    }
+
+    #[test]
+    fn bad_inputs_are_named_one_line_each_and_good_ones_still_analysed() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(d, "good.txt", b"A fine headline here\n\nSome body text.");
+        write(d, "empty.txt", b"");
+        write(d, "image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+        write(d, "latin1.txt", b"Caf\xe9 headline\n\nBody.");
+        fs::create_dir(d.join("nothing")).unwrap();
+        let (code, out, err) = run_args(&[
+            "analyze",
+            "--json",
+            d.to_str().unwrap(),
+            d.join("missing.txt").to_str().unwrap(),
+            d.join("nothing").to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "some files were readable");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 5, "{err}");
+        assert!(err.contains("empty.txt: empty file"));
+        assert!(err.contains("image.txt: binary file"));
+        assert!(err.contains("latin1.txt: not valid UTF-8 (first bad byte at offset 3)"));
+        assert!(err.contains("missing.txt: no such file or folder"));
+        assert!(err.contains("nothing: no .txt or .md articles in this folder"));
+    }
+
+    #[test]
+    fn nothing_readable_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = write(dir.path(), "empty.md", b"   \n");
+        let (code, out, err) = run_args(&["analyze", empty.to_str().unwrap()]);
+        assert_eq!((code, out.as_str()), (1, ""));
+        assert!(err.contains("empty.md: empty file"));
+        assert!(err.ends_with("parallax: nothing to analyse\n"));
+    }
+
+    #[test]
+    fn a_folder_manifest_supplies_what_the_text_does_not_say() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "a.txt",
+            b"A fine headline here\n\nSome body text.",
+        );
+        write(
+            dir.path(),
+            MANIFEST_FILE,
+            br#"{"a.txt": {"outlet": "The Ledger", "date": "2021-05-18"}}"#,
+        );
+        let loaded = load_paths(&[dir.path().to_path_buf()]);
+        assert!(loaded.problems.is_empty());
+        let doc = &loaded.corpus.documents[0];
+        assert_eq!(doc.outlet.as_deref(), Some("The Ledger"));
+        assert_eq!(doc.date.unwrap().to_string(), "2021-05-18");
+    }
+
+    #[test]
+    fn a_broken_manifest_is_reported_and_the_articles_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "a.txt",
+            b"A fine headline here\n\nSome body text.",
+        );
+        write(dir.path(), MANIFEST_FILE, b"{not json");
+        let loaded = load_paths(&[dir.path().to_path_buf()]);
+        assert_eq!(loaded.corpus.documents.len(), 1);
+        assert_eq!(loaded.problems.len(), 1);
+        assert!(loaded.problems[0]
+            .message
+            .starts_with("manifest ignored: key must be a string at line 1"));
+    }
+}

@@ -1,0 +1,19 @@
+//! Parallax: see how different outlets cover the same story.
+//!
+//! A pure core (no DOM) — [`text`], [`dates`], [`ingest`], [`boilerplate`], [`manifest`],
+//! [`corpus`], [`report`], [`view_state`] — tested natively, used by the page ([`ui`], Leptos, wasm)
+//! and by the `parallax` command line ([`cli`], native). See ARCHITECTURE.md.
+
+pub mod boilerplate;
+pub mod corpus;
+pub mod dates;
+pub mod ingest;
+pub mod manifest;
+pub mod report;
+pub mod sources;
+pub mod text;
+pub mod ui;
+pub mod view_state;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;

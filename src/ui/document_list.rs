@@ -1,0 +1,73 @@
+//! The document list: one row per article with its title, outlet, date and length.
+
+use leptos::prelude::*;
+
+use super::Page;
+use crate::ingest::Document;
+
+#[component]
+pub(crate) fn DocumentList() -> impl IntoView {
+    let page = expect_context::<Page>();
+    let rows = page
+        .corpus
+        .documents
+        .iter()
+        .map(|doc| view! { <DocumentRow doc=doc.clone() /> })
+        .collect_view();
+    view! {
+        <nav class="doc-list" aria-label="Documents">
+            <h2 class="pane-title">"Documents"</h2>
+            <ol class="doc-rows">{rows}</ol>
+        </nav>
+    }
+}
+
+#[component]
+fn DocumentRow(doc: Document) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let state = page.state;
+    let id = doc.id.clone();
+    let selected = Memo::new(move |_| state.with(|s| s.doc.as_deref() == Some(id.as_str())));
+    let href = {
+        let (page, id) = (page.clone(), doc.id.clone());
+        move || page.href(&state.get().with_doc(Some(&id)))
+    };
+    let row = NodeRef::<leptos::html::A>::new();
+    Effect::new(move |_| {
+        if selected.get() {
+            if let Some(el) = row.get() {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+    });
+    let outlet = doc.outlet.clone();
+    let date = doc.date.map(|d| d.to_string());
+    view! {
+        <li>
+            <a
+                class="doc-row"
+                node_ref=row
+                href=href
+                aria-current=move || selected.get().then_some("page")
+                data-id=doc.id.clone()
+            >
+                <span class="doc-title">{doc.title.clone()}</span>
+                <span class="doc-meta">
+                    {match outlet {
+                        Some(o) => view! { <span class="outlet">{o}</span> }.into_any(),
+                        None => view! { <span class="outlet unknown">"outlet not stated"</span> }.into_any(),
+                    }}
+                    <span class="sep">" · "</span>
+                    {match date {
+                        Some(d) => view! { <time datetime=d.clone()>{d.clone()}</time> }.into_any(),
+                        None => view! { <span class="undated">"undated"</span> }.into_any(),
+                    }}
+                    <span class="sep">" · "</span>
+                    <span class="words">{format!("{} words", doc.words)}</span>
+                </span>
+            </a>
+        </li>
+    }
+}

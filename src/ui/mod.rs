@@ -1,0 +1,143 @@
+//! The page: a thin Leptos layer over the core. Components are named for what the user sees.
+//!
+//! **Document text is only ever rendered as text nodes — never through `inner_html`.**
+//! **View state is read from and written to the URL ([`crate::view_state`]), never kept aside.**
+
+mod document_list;
+mod reader;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::corpus::Corpus;
+use crate::view_state::ViewState;
+use document_list::DocumentList;
+use reader::{Reader, Welcome};
+
+/// What every component of the page shares: the corpus and the URL-backed view state.
+#[derive(Clone)]
+pub(crate) struct Page {
+    corpus: Arc<Corpus>,
+    state: Memo<ViewState>,
+    pathname: Memo<String>,
+}
+
+impl Page {
+    /// The link that shows `state`, on the page's own path (whatever sub-path it is served from).
+    fn href(&self, state: &ViewState) -> String {
+        format!("{}{}", self.pathname.get_untracked(), state.to_query())
+    }
+
+    fn go(&self, state: &ViewState, replace: bool) {
+        let navigate = use_navigate();
+        navigate(
+            &self.href(state),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    }
+}
+
+/// The whole app on the embedded seed corpus.
+#[component]
+pub fn App() -> impl IntoView {
+    let corpus = Arc::new(Corpus::embedded());
+    view! {
+        <Router>
+            <Explorer corpus />
+        </Router>
+    }
+}
+
+#[component]
+fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
+    let query = use_query_map();
+    let state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get(k))));
+    let page = Page {
+        corpus: corpus.clone(),
+        state,
+        pathname: use_location().pathname,
+    };
+    provide_context(page.clone());
+
+    let keys = {
+        let page = page.clone();
+        window_event_listener(leptos::ev::keydown, move |ev| on_key(&page, &ev))
+    };
+    on_cleanup(move || keys.remove());
+
+    let doc_id = Memo::new(move |_| state.with(|s| s.doc.clone()));
+    let has_doc = move || doc_id.with(Option::is_some);
+    let doc_count = corpus.documents.len();
+    let outlets = corpus.outlet_count();
+    let reader_page = page.clone();
+    view! {
+        <div class="explorer" class:has-doc=has_doc>
+            <header class="topbar">
+                <span class="brand">"Parallax"</span>
+                <span class="corpus-summary">
+                    {format!("Seed corpus · {doc_count} articles · {outlets} named outlets")}
+                </span>
+                <span class="key-hint" aria-hidden="true">
+                    <kbd>"j"</kbd>
+                    " / "
+                    <kbd>"k"</kbd>
+                    " next / previous"
+                </span>
+            </header>
+            <DocumentList />
+            <main class="reader-pane" id="reader-pane">
+                {move || {
+                    match doc_id.get() {
+                        Some(id) => view! { <Reader id page=reader_page.clone() /> }.into_any(),
+                        None => view! { <Welcome /> }.into_any(),
+                    }
+                }}
+            </main>
+        </div>
+    }
+}
+
+/// `j`/`k` step through the document list (ignored while typing in a field).
+fn on_key(page: &Page, ev: &leptos::ev::KeyboardEvent) {
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_field(ev) {
+        return;
+    }
+    let step: isize = match ev.key().as_str() {
+        "j" => 1,
+        "k" => -1,
+        _ => return,
+    };
+    let docs = &page.corpus.documents;
+    if docs.is_empty() {
+        return;
+    }
+    let state = page.state.get_untracked();
+    let current = state.doc.as_deref().and_then(|id| page.corpus.position(id));
+    let next = match current {
+        Some(i) => (i as isize + step).clamp(0, docs.len() as isize - 1) as usize,
+        None if step > 0 => 0,
+        None => docs.len() - 1,
+    };
+    if Some(next) != current {
+        ev.prevent_default();
+        page.go(&state.with_doc(Some(&docs[next].id)), false);
+    }
+}
+
+fn typing_in_field(ev: &leptos::ev::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        })
+}
