@@ -97,7 +97,12 @@ fn title_date_author_and_outlet_of_every_seed() {
     for seed in &SEEDS {
         let d = doc(&corpus, seed.id);
         assert_eq!(d.title, seed.title, "title of {}", seed.id);
-        assert_eq!(d.date.map(|x| x.to_string()).as_deref(), seed.date, "date of {}", seed.id);
+        assert_eq!(
+            d.date.map(|x| x.to_string()).as_deref(),
+            seed.date,
+            "date of {}",
+            seed.id
+        );
         assert_eq!(d.author.as_deref(), seed.author, "author of {}", seed.id);
         assert_eq!(d.outlet.as_deref(), seed.outlet, "outlet of {}", seed.id);
     }
@@ -128,7 +133,12 @@ fn furniture_lookalikes_stay_in_the_body() {
         let d = doc(&corpus, seed.id);
         for text in seed.body_includes {
             let block = d.blocks.iter().find(|b| d.block_text(b) == *text);
-            assert_eq!(block.map(|b| b.role), Some(Role::Body), "{text:?} in {}", seed.id);
+            assert_eq!(
+                block.map(|b| b.role),
+                Some(Role::Body),
+                "{text:?} in {}",
+                seed.id
+            );
         }
     }
 }
@@ -137,15 +147,33 @@ fn furniture_lookalikes_stay_in_the_body() {
 fn headers_are_the_opening_lines_only() {
     let corpus = Corpus::embedded();
     let header_roles = |id: &str| -> Vec<Role> {
-        doc(&corpus, id).blocks.iter().map(|b| b.role).take_while(|r| r.is_header()).collect()
+        doc(&corpus, id)
+            .blocks
+            .iter()
+            .map(|b| b.role)
+            .take_while(|r| r.is_header())
+            .collect()
     };
     assert_eq!(header_roles("000_a8a29ba410e08957.txt"), [Role::Title]);
-    assert_eq!(header_roles("001_3d4b255715acc054.txt"), [Role::Dateline, Role::Title]);
-    assert_eq!(header_roles("003_116c2fefbf00860c.txt"), [Role::Title, Role::TitleRepeat, Role::Byline]);
-    assert_eq!(header_roles("004_5794830cfb3b6476.txt"), [Role::Title, Role::TitleRepeat]);
+    assert_eq!(
+        header_roles("001_3d4b255715acc054.txt"),
+        [Role::Dateline, Role::Title]
+    );
+    assert_eq!(
+        header_roles("003_116c2fefbf00860c.txt"),
+        [Role::Title, Role::TitleRepeat, Role::Byline]
+    );
+    assert_eq!(
+        header_roles("004_5794830cfb3b6476.txt"),
+        [Role::Title, Role::TitleRepeat]
+    );
     for d in &corpus.documents {
         let after_header = d.blocks.iter().skip_while(|b| b.role.is_header());
-        assert!(after_header.clone().all(|b| !b.role.is_header()), "no header line inside {}", d.id);
+        assert!(
+            after_header.clone().all(|b| !b.role.is_header()),
+            "no header line inside {}",
+            d.id
+        );
     }
 }
 
@@ -161,7 +189,12 @@ fn spans_index_the_original_file_bytes() {
             assert!(!text.is_empty());
         }
         let title = d.title_span.map(|s| s.of(&original));
-        assert_eq!(title, Some(d.title.as_str()), "title of {} points at its headline", d.id);
+        assert_eq!(
+            title,
+            Some(d.title.as_str()),
+            "title of {} points at its headline",
+            d.id
+        );
     }
 }
 

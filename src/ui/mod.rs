@@ -24,6 +24,7 @@ pub(crate) struct Page {
     corpus: Arc<Corpus>,
     state: Memo<ViewState>,
     pathname: Memo<String>,
+    navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
 }
 
 impl Page {
@@ -32,16 +33,14 @@ impl Page {
         format!("{}{}", self.pathname.get_untracked(), state.to_query())
     }
 
+    /// Shows `state`: a new history entry, or (`replace`) an in-place change such as a toggle.
     fn go(&self, state: &ViewState, replace: bool) {
-        let navigate = use_navigate();
-        navigate(
-            &self.href(state),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
+        (self.navigate)(&self.href(state), options);
     }
 }
 
@@ -64,6 +63,7 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
         corpus: corpus.clone(),
         state,
         pathname: use_location().pathname,
+        navigate: Arc::new(use_navigate()),
     };
     provide_context(page.clone());
 

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, then runs every test: the core and CLI natively, the UI in headless
+# Chromium (wasm-bindgen-test), and the optimised release build loaded in Chromium.
+source "$(dirname "$0")/setup.sh"
+setup_build_tools
+need_chromium
+
+step "native tests: core, ingest seeds, CLI"
+cargo test --quiet --lib --tests
+
+step "browser tests: the UI in headless Chromium"
+cargo test --quiet --target wasm32-unknown-unknown --test web
+
+step "release build (wasm-opt) and its test in Chromium"
+trunk build --release
+node --test tests/e2e/release.test.mjs

@@ -1,0 +1,249 @@
+//! The page in a real browser (headless Chromium via wasm-bindgen-test): what a reader sees and does.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use parallax::ui::App;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The app, mounted once for the whole run as on a real page (a router's window listeners outlive
+/// an unmounted app, so several routers in one page would fight over link clicks).
+struct Mounted {
+    host: HtmlElement,
+}
+
+thread_local! {
+    static HOST: std::cell::RefCell<Option<HtmlElement>> = const { std::cell::RefCell::new(None) };
+}
+
+fn page_path() -> String {
+    web_sys::window().unwrap().location().pathname().unwrap()
+}
+
+fn query() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+/// Opens the page at `search` (e.g. "" or "?doc=…"): the first time by loading it, then as a
+/// visitor following a link to it would.
+async fn mount(search: &str) -> Mounted {
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let url = format!("{}{}", page_path(), search);
+    let host = HOST.with(|cell| cell.borrow().clone());
+    let host = match host {
+        Some(host) => {
+            let link: HtmlElement = document.create_element("a").unwrap().unchecked_into();
+            link.set_attribute("href", &url).unwrap();
+            document.body().unwrap().append_child(&link).unwrap();
+            link.click();
+            link.remove();
+            host
+        }
+        None => {
+            window
+                .history()
+                .unwrap()
+                .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                .unwrap();
+            let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+            document.body().unwrap().append_child(&host).unwrap();
+            std::mem::forget(mount_to(host.clone(), App));
+            HOST.with(|cell| *cell.borrow_mut() = Some(host.clone()));
+            host
+        }
+    };
+    settle().await;
+    assert_eq!(query(), search, "the page opened at the asked-for view");
+    Mounted { host }
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<HtmlElement> {
+        let list = self.host.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.get(i).unwrap().unchecked_into())
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> HtmlElement {
+        self.host
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{selector} is on the page"))
+            .unchecked_into()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.one(selector).text_content().unwrap_or_default()
+    }
+}
+
+/// Lets Leptos apply pending updates (it renders on the async executor) and timers run.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+}
+
+fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+const FIRST: &str = "000_a8a29ba410e08957.txt";
+const SECOND: &str = "001_3d4b255715acc054.txt";
+
+#[wasm_bindgen_test]
+async fn the_list_shows_all_five_seed_documents_with_their_facts() {
+    let page = mount("").await;
+    let rows = page.all(".doc-row");
+    assert_eq!(rows.len(), 5);
+    let meta: Vec<String> = page
+        .all(".doc-row .doc-meta")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(meta[0], "outlet not stated · undated · 270 words");
+    assert_eq!(meta[3], "outlet not stated · 2020-06-10 · 794 words");
+    assert_eq!(meta[4], "Appy Pie · undated · 463 words");
+    assert!(page
+        .one(".welcome")
+        .text_content()
+        .unwrap()
+        .contains("Boilerplate blocks set aside8"));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_document_opens_it_in_the_reader_with_its_own_url() {
+    let page = mount("").await;
+    page.all(".doc-row")[3].click();
+    settle().await;
+    assert_eq!(
+        page.text(".reader-title"),
+        "Amazon Halts Use Of 'Racist' Facial Recognition Software By Police"
+    );
+    assert_eq!(query(), "?doc=003_116c2fefbf00860c.txt");
+    assert_eq!(page.all(".doc-row[aria-current=page]").len(), 1);
+    let facts = page.text(".facts");
+    assert!(
+        facts.contains("By Tyler Durden") && facts.contains("10 June 2020"),
+        "{facts}"
+    );
+    // The header lines are shown as title and facts, not repeated in the body.
+    let paragraphs = page.all(".reader-body > .para");
+    assert!(paragraphs[0]
+        .text_content()
+        .unwrap()
+        .starts_with("As we have detailed numerous times"));
+}
+
+#[wasm_bindgen_test]
+async fn boilerplate_is_collapsed_until_the_toggle_shows_it() {
+    let page = mount(&format!("?doc={FIRST}")).await;
+    let blocks = page.all(".boilerplate");
+    assert_eq!(blocks.len(), 4);
+    let hidden_text = page.all(".boilerplate-text");
+    assert!(hidden_text.iter().all(|t| t.hidden()), "collapsed at first");
+    let toggle = page.one(".toggle-boilerplate");
+    assert_eq!(
+        toggle.text_content().unwrap(),
+        "Show boilerplate (4 blocks)"
+    );
+    assert!(page
+        .text(".boilerplate[data-kind=SourceLink] .boilerplate-stub")
+        .contains("source link"));
+
+    toggle.click();
+    settle().await;
+    assert!(
+        page.all(".boilerplate-text").iter().all(|t| !t.hidden()),
+        "all shown"
+    );
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        page.text(".boilerplate[data-kind=SourceLink] .boilerplate-text"),
+        "Source link"
+    );
+    assert!(query().contains("boilerplate=shown"));
+    // Body paragraphs never sit inside a boilerplate block.
+    assert!(page
+        .all(".reader-body > .para")
+        .iter()
+        .all(|p| !p.text_content().unwrap().contains("Source link")));
+
+    toggle.click();
+    settle().await;
+    assert!(
+        page.all(".boilerplate-text").iter().all(|t| t.hidden()),
+        "collapsed again"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn j_and_k_step_through_the_list() {
+    let page = mount("").await;
+    press("j");
+    settle().await;
+    assert_eq!(query(), format!("?doc={FIRST}"));
+    press("j");
+    settle().await;
+    assert_eq!(query(), format!("?doc={SECOND}"));
+    assert!(page
+        .text(".reader-title")
+        .starts_with("Amazon prohibits the police"));
+    press("k");
+    settle().await;
+    assert_eq!(query(), format!("?doc={FIRST}"));
+    press("k");
+    settle().await;
+    assert_eq!(query(), format!("?doc={FIRST}"), "k stops at the top");
+}
+
+#[wasm_bindgen_test]
+async fn back_and_forward_restore_the_document() {
+    let page = mount("").await;
+    page.all(".doc-row")[0].click();
+    settle().await;
+    page.all(".doc-row")[1].click();
+    settle().await;
+    assert!(page
+        .text(".reader-title")
+        .starts_with("Amazon prohibits the police"));
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.back().unwrap();
+    settle().await;
+    settle().await;
+    assert_eq!(query(), format!("?doc={FIRST}"));
+    assert!(page
+        .text(".reader-title")
+        .starts_with("Amazon is cutting off"));
+    history.forward().unwrap();
+    settle().await;
+    settle().await;
+    assert!(page
+        .text(".reader-title")
+        .starts_with("Amazon prohibits the police"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_document_id_says_so() {
+    let page = mount("?doc=no-such-file.txt").await;
+    assert_eq!(page.text(".reader h1"), "No such document");
+    assert!(page.text(".reader").contains("no-such-file.txt"));
+}
