@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::Page;
+use super::{counted, Page};
 use crate::ingest::Document;
 
 #[component]
@@ -65,7 +65,7 @@ fn DocumentRow(doc: Document) -> impl IntoView {
                         None => view! { <span class="undated">"undated"</span> }.into_any(),
                     }}
                     <span class="sep">" · "</span>
-                    <span class="words">{format!("{} words", doc.words)}</span>
+                    <span class="words">{counted(doc.words, "word")}</span>
                 </span>
             </a>
         </li>

@@ -83,7 +83,7 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
             <header class="topbar">
                 <span class="brand">"Parallax"</span>
                 <span class="corpus-summary">
-                    {format!("Seed corpus · {doc_count} articles · {outlets} named outlets")}
+                    {format!("Seed corpus · {} · {}", counted(doc_count, "article"), counted(outlets, "named outlet"))}
                 </span>
                 <span class="key-hint" aria-hidden="true">
                     <kbd>"j"</kbd>
@@ -102,6 +102,15 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
                 }}
             </main>
         </div>
+    }
+}
+
+/// "1 article", "5 articles".
+pub(crate) fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::Page;
+use super::{counted, Page};
 use crate::boilerplate::BoilerplateKind;
 use crate::corpus::Corpus;
 use crate::ingest::{Document, Role};
@@ -107,7 +107,7 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
                 >
                     {move || match (block_count, shown.get()) {
                         (0, _) => "No boilerplate found".to_string(),
-                        (n, false) => format!("Show boilerplate ({n} {})", if n == 1 { "block" } else { "blocks" }),
+                        (n, false) => format!("Show boilerplate ({})", counted(n, "block")),
                         (_, true) => "Hide boilerplate".to_string(),
                     }}
                 </button>
@@ -138,7 +138,7 @@ fn DocumentFacts(doc: Document) -> impl IntoView {
             <span class="sep">" · "</span>
             {date}
             <span class="sep">" · "</span>
-            <span class="words">{format!("{} words", doc.words)}</span>
+            <span class="words">{counted(doc.words, "word")}</span>
             <span class="sep">" · "</span>
             <span class="file">{doc.id}</span>
         </p>
@@ -164,7 +164,7 @@ fn BoilerplateBlock(
             <button class="boilerplate-stub" on:click=on_expand aria-label=format!("Boilerplate: {label}")>
                 <span class="boilerplate-label">{label}</span>
                 <span class="boilerplate-count">
-                    {move || if shown.get() { String::new() } else { format!("{count} {} hidden", if count == 1 { "line" } else { "lines" }) }}
+                    {move || if shown.get() { String::new() } else { format!("{} hidden", counted(count, "line")) }}
                 </span>
             </button>
             <div class="boilerplate-text" hidden=move || !shown.get()>{text}</div>

@@ -1,0 +1,77 @@
+// The optimised release build (dist/, after wasm-opt) in headless Chromium. A broken wasm-opt, a
+// CSP that blocks the loader or a missing asset passes every other test and fails here.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, serve, launch, watchedPage } from "./harness.mjs";
+
+let server, browser;
+
+before(async () => {
+  assert.ok(existsSync(join(DIST, "index.html")), "dist/ is built (trunk build --release)");
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the release build loads, lists the seeds and reads one with no console error", async () => {
+  const page = await watchedPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator(".doc-row").nth(4).waitFor({ timeout: 20000 });
+  assert.equal(await page.locator(".doc-row").count(), 5);
+
+  await page.locator(".doc-row").nth(3).click();
+  await page.locator(".reader-title").waitFor();
+  assert.equal(await page.locator(".reader-title").textContent(), "Amazon Halts Use Of 'Racist' Facial Recognition Software By Police");
+  assert.match(page.url(), /\?doc=003_116c2fefbf00860c\.txt$/);
+  assert.equal(await page.title(), "Amazon Halts Use Of 'Racist' Facial Recognition Software By Police — Parallax");
+
+  await page.locator(".toggle-boilerplate").click();
+  await page.locator(".boilerplate-text:not([hidden])").first().waitFor();
+  assert.match(page.url(), /boilerplate=shown/);
+
+  await page.keyboard.press("j");
+  await page.waitForURL(/004_5794830cfb3b6476/);
+  assert.match(await page.locator(".facts").textContent(), /Appy Pie/);
+
+  assert.deepEqual(page.problems, []);
+});
+
+test("a copied link opens the same view, reload keeps it", async () => {
+  const page = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}?doc=000_a8a29ba410e08957.txt&boilerplate=shown`);
+  await page.locator(".reader-title").waitFor({ timeout: 20000 });
+  assert.match(await page.locator(".reader-title").textContent(), /^Amazon is cutting off US police access/);
+  assert.equal(await page.locator(".boilerplate-text:not([hidden])").count(), 4);
+  await page.reload();
+  await page.locator(".reader-title").waitFor();
+  assert.equal(await page.locator(".boilerplate-text:not([hidden])").count(), 4);
+  assert.deepEqual(page.problems, []);
+});
+
+test("on a phone-sized screen the list gives way to the reader and back", async () => {
+  const page = await watchedPage(browser, server.url, { viewport: { width: 390, height: 800 } });
+  await page.goto(server.url);
+  await page.locator(".doc-row").first().click();
+  await page.locator(".reader-title").waitFor({ timeout: 20000 });
+  assert.equal(await page.locator(".doc-list").isVisible(), false);
+  await page.locator(".back-link").click();
+  await page.locator(".doc-list").waitFor({ state: "visible" });
+  assert.equal(await page.locator(".reader-title").count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test("the theme follows the system's dark mode", async () => {
+  const background = async (colorScheme) => {
+    const page = await watchedPage(browser, server.url, { colorScheme });
+    await page.goto(server.url);
+    await page.locator(".doc-row").first().waitFor({ timeout: 20000 });
+    return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  };
+  assert.notEqual(await background("light"), await background("dark"));
+});

@@ -1,0 +1,26 @@
+// Screenshots of the release build for the README and for looking at changes:
+//   node tests/e2e/screenshots.mjs [OUT_DIR]   (default docs/)
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, serve, launch, watchedPage } from "./harness.mjs";
+
+const out = process.argv[2] ?? join(ROOT, "docs");
+mkdirSync(out, { recursive: true });
+const server = await serve();
+const browser = await launch();
+const shots = [
+  { name: "screenshot.png", query: "?doc=001_3d4b255715acc054.txt", viewport: { width: 1280, height: 800 } },
+  { name: "screenshot-boilerplate-dark.png", query: "?doc=000_a8a29ba410e08957.txt&boilerplate=shown", viewport: { width: 1280, height: 800 }, colorScheme: "dark" },
+  { name: "screenshot-welcome.png", query: "", viewport: { width: 1280, height: 800 } },
+  { name: "screenshot-phone.png", query: "?doc=003_116c2fefbf00860c.txt", viewport: { width: 390, height: 844 } },
+];
+for (const { name, query, ...options } of shots) {
+  const page = await watchedPage(browser, server.url, options);
+  await page.goto(server.url + query);
+  await page.locator(query ? ".reader-title" : ".doc-row").first().waitFor({ timeout: 20000 });
+  await page.screenshot({ path: join(out, name) });
+  if (page.problems.length) console.error(name, page.problems);
+  console.log(join(out, name));
+}
+await browser.close();
+await server.close();
