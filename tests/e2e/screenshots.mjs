@@ -1,4 +1,4 @@
-// Screenshots of the release build for the README and for looking at changes:
+// Screenshots of the release build for the README (desktop and phone):
 //   node tests/e2e/screenshots.mjs [OUT_DIR]   (default docs/)
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -10,8 +10,6 @@ const server = await serve();
 const browser = await launch();
 const shots = [
   { name: "screenshot.png", query: "?doc=001_3d4b255715acc054.txt", viewport: { width: 1280, height: 800 } },
-  { name: "screenshot-boilerplate-dark.png", query: "?doc=000_a8a29ba410e08957.txt&boilerplate=shown", viewport: { width: 1280, height: 800 }, colorScheme: "dark" },
-  { name: "screenshot-welcome.png", query: "", viewport: { width: 1280, height: 800 } },
   { name: "screenshot-phone.png", query: "?doc=003_116c2fefbf00860c.txt", viewport: { width: 390, height: 844 } },
 ];
 for (const { name, query, ...options } of shots) {
