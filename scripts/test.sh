@@ -9,7 +9,7 @@ step "native tests: core, ingest seeds, CLI"
 cargo test --quiet --lib --tests
 
 step "browser tests: the UI in headless Chromium"
-cargo test --quiet --target wasm32-unknown-unknown --test web
+cargo test --target wasm32-unknown-unknown --test web
 
 step "release build (wasm-opt) and its test in Chromium"
 trunk build --release
