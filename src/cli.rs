@@ -37,6 +37,20 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Score entity extraction against gold sets (tests/gold/*.jsonl): precision, recall, F1.
+    ScoreEntities {
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// List every disagreement with the gold.
+        #[arg(long)]
+        misses: bool,
+        /// Where gold entries without text find their article.
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        #[arg(required = true)]
+        gold: Vec<PathBuf>,
+    },
 }
 
 /// A file or folder that could not be used, and why.
@@ -163,6 +177,12 @@ pub fn run(
         }
     };
     match cli.command {
+        Command::ScoreEntities {
+            json,
+            misses,
+            corpus,
+            gold,
+        } => score_entities(&gold, &corpus, json, misses, out, err),
         Command::Analyze { json, paths } => {
             let loaded = load_paths(&paths);
             for p in &loaded.problems {
@@ -185,6 +205,98 @@ pub fn run(
                     1
                 }
             }
+        }
+    }
+}
+
+fn score_entities(
+    gold: &[PathBuf],
+    corpus: &Path,
+    json: bool,
+    misses: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let mut results = Vec::new();
+    for path in gold {
+        let scored = fs::read_to_string(path)
+            .map_err(|e| io_reason(&e).to_string())
+            .and_then(|text| crate::eval::parse_gold(&text))
+            .and_then(|golds| {
+                crate::eval::score(&golds, |id| fs::read_to_string(corpus.join(id)).ok())
+            });
+        match scored {
+            Ok(score) => results.push((path.display().to_string(), score)),
+            Err(e) => {
+                let _ = writeln!(err, "parallax: {}: {e}", path.display());
+                return 1;
+            }
+        }
+    }
+    let written = if json {
+        let report: Vec<serde_json::Value> = results
+            .iter()
+            .map(|(file, s)| {
+                let prf = |c: &crate::eval::Counts| {
+                    serde_json::json!({"precision": c.precision(), "recall": c.recall(), "f1": c.f1(), "counts": c})
+                };
+                let per_type: serde_json::Map<String, serde_json::Value> =
+                    s.per_type.iter().map(|(k, c)| (k.to_string(), prf(c))).collect();
+                let mut v = serde_json::json!({"gold": file, "documents": s.documents, "untyped": prf(&s.untyped), "typed": prf(&s.typed), "per_type": per_type});
+                if misses {
+                    v["misses"] = serde_json::to_value(&s.misses).unwrap_or_default();
+                }
+                v
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &report)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        results.iter().try_for_each(|(file, s)| {
+            writeln!(out, "{file} — {} documents", s.documents)?;
+            writeln!(
+                out,
+                "{:<10} {:>9} {:>7} {:>6}   {:>4} {:>4} {:>4}",
+                "", "precision", "recall", "F1", "tp", "fp", "fn"
+            )?;
+            let rows = [("untyped", &s.untyped), ("typed", &s.typed)]
+                .into_iter()
+                .chain(s.per_type.iter().map(|(k, c)| (*k, c)));
+            for (name, c) in rows {
+                writeln!(
+                    out,
+                    "{name:<10} {:>9.3} {:>7.3} {:>6.3}   {:>4} {:>4} {:>4}",
+                    c.precision(),
+                    c.recall(),
+                    c.f1(),
+                    c.true_positives,
+                    c.false_positives,
+                    c.false_negatives
+                )?;
+            }
+            if misses {
+                for m in &s.misses {
+                    let label =
+                        |k: Option<crate::mentions::EntityType>| k.map_or("—", |k| k.label());
+                    writeln!(
+                        out,
+                        "  {:<28} gold {:<7} found {:<7} {}",
+                        m.doc,
+                        label(m.gold),
+                        label(m.found),
+                        m.text
+                    )?;
+                }
+            }
+            writeln!(out)
+        })
+    };
+    match written {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "parallax: cannot write output: {e}");
+            1
         }
     }
 }

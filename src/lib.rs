@@ -7,9 +7,13 @@
 pub mod boilerplate;
 pub mod corpus;
 pub mod dates;
+pub mod eval;
 pub mod ingest;
+pub mod lexicon;
 pub mod manifest;
+pub mod mentions;
 pub mod report;
+pub mod sentences;
 pub mod sources;
 pub mod text;
 pub mod ui;

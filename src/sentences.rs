@@ -1,0 +1,274 @@
+//! Tokens and sentences that survive news text: abbreviations (Rep., U.S., Inc.), initials
+//! ("J. R. Smith"), possessives ("Amazon’s"), quotes, and headlines with no final punctuation.
+//! Every token and sentence is a [`Span`] into the original text.
+
+use crate::text::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits), with inner apostrophes, hyphens and acronym dots: "O'Neill",
+    /// "African-American", "U.S.", "5G".
+    Word,
+    /// Digits with inner separators: "87.46", "1,000".
+    Number,
+    /// A possessive ending split off its word: "’s", "'s", or a lone "'" after a plural.
+    Possessive,
+    /// Any other single character that is not whitespace.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        self.span.of(source)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text[span]` into tokens.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let slice = span.of(text);
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let offset = |i: usize| span.start + chars.get(i).map_or(slice.len(), |&(o, _)| o);
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            tokens.push(Token {
+                span: Span::new(offset(i), offset(i + 1)),
+                kind: TokenKind::Punct,
+            });
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let numeric = c.is_ascii_digit();
+        i += 1;
+        while let Some(c) = at(i) {
+            let joins = |c: char| {
+                if numeric {
+                    matches!(c, '.' | ',')
+                } else {
+                    is_apostrophe(c) || matches!(c, '-' | '.')
+                }
+            };
+            if c.is_alphanumeric() {
+                i += 1;
+            } else if joins(c) && at(i + 1).is_some_and(char::is_alphanumeric) {
+                // An acronym dot joins only single letters ("U.S"), not words ("end.Next").
+                if c == '.' && !numeric && (i - last_break(&chars, start, i)) > 1 {
+                    break;
+                }
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        let mut end = i;
+        let dotted = slice[chars[start].0..offset(end) - span.start].contains('.');
+        // "U.S." keeps its final dot.
+        if dotted && !numeric && at(end) == Some('.') {
+            end += 1;
+            i += 1;
+        }
+        let (word_start, word_end) = (offset(start), offset(end));
+        let word = &text[word_start..word_end];
+        let kind = if numeric
+            && word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        // Split a possessive off: "Amazon’s" → "Amazon" + "’s".
+        let possessive = ["'s", "’s", "'S", "’S"]
+            .iter()
+            .find(|p| word.len() > p.len() + 1 && word.ends_with(*p));
+        match possessive {
+            Some(p) if kind == TokenKind::Word => {
+                let split = word_end - p.len();
+                tokens.push(Token {
+                    span: Span::new(word_start, split),
+                    kind,
+                });
+                tokens.push(Token {
+                    span: Span::new(split, word_end),
+                    kind: TokenKind::Possessive,
+                });
+            }
+            _ => tokens.push(Token {
+                span: Span::new(word_start, word_end),
+                kind,
+            }),
+        }
+        // A lone apostrophe after a plural ("Bezos' decision") is a possessive too.
+        if let Some(c) = at(i) {
+            if is_apostrophe(c)
+                && !at(i + 1).is_some_and(char::is_alphanumeric)
+                && word.ends_with(['s', 'S'])
+            {
+                tokens.push(Token {
+                    span: Span::new(offset(i), offset(i + 1)),
+                    kind: TokenKind::Possessive,
+                });
+                i += 1;
+            }
+        }
+    }
+    tokens
+}
+
+/// Index of the char after the last '.' in `chars[start..i]` (or `start`).
+fn last_break(chars: &[(usize, char)], start: usize, i: usize) -> usize {
+    (start..i)
+        .rev()
+        .find(|&k| chars[k].1 == '.')
+        .map_or(start, |k| k + 1)
+}
+
+/// Words that, followed by a full stop, do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col",
+    "capt", "sgt", "cpl", "adm", "rev", "hon", "pres", "st", "jr", "sr", "inc", "corp", "co",
+    "ltd", "llc", "bros", "vs", "no", "nos", "vol", "fig", "dept", "univ", "assn", "ave", "blvd",
+    "rd", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "approx", "est", "al",
+];
+
+/// Words that open a sentence after an acronym ending in a dot ("… in the U.S. The company …").
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "But", "And", "This",
+    "That", "These", "Those", "There", "His", "Her", "Their", "Its", "As", "At", "After", "When",
+    "While", "If", "Yet", "So",
+];
+
+/// Splits the tokens of one paragraph into sentences (ranges into `tokens`).
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let word_at = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+    };
+    for i in 0..tokens.len() {
+        let t = tokens[i].text(text);
+        let ends = match t {
+            "." | "!" | "?" | "…" => {
+                let prev = word_at(i.wrapping_sub(1)).unwrap_or("");
+                let is_abbreviation = t == "."
+                    && (ABBREVIATIONS.contains(&prev.to_lowercase().as_str())
+                        || (prev.chars().count() == 1 && prev.chars().all(char::is_uppercase)));
+                !is_abbreviation
+            }
+            _ if tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 2 => {
+                // "U.S." at a sentence end, recognised by what follows.
+                word_at(i + 1).is_some_and(|next| SENTENCE_OPENERS.contains(&next))
+            }
+            _ => false,
+        };
+        if !ends {
+            continue;
+        }
+        // Closing quotes and brackets stay with the sentence they close.
+        let mut end = i + 1;
+        while tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.text(text), "”" | "\"" | "’" | "'" | ")" | "]"))
+        {
+            end += 1;
+        }
+        let next_starts_sentence = match tokens.get(end) {
+            None => true,
+            Some(next) => next.text(text).chars().next().is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '(' | '[')
+            }),
+        };
+        if next_starts_sentence && end > start {
+            out.push(start..end);
+            start = end;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    fn split(text: &str) -> Vec<String> {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        sentences(text, &tokens)
+            .into_iter()
+            .map(|r| text[tokens[r.start].span.start..tokens[r.end - 1].span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_names_whole_and_split_possessives() {
+        assert_eq!(
+            words("Amazon’s U.S. co-author O'Neill"),
+            ["Amazon", "’s", "U.S.", "co-author", "O'Neill"]
+        );
+        assert_eq!(
+            words("Jeff Bezos' decision"),
+            ["Jeff", "Bezos", "'", "decision"]
+        );
+        assert_eq!(words("87.46% of 1,000"), ["87.46", "%", "of", "1,000"]);
+        assert_eq!(words("end.Next"), ["end", ".", "Next"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            split("Rep. Tashida Tlaib spoke. J. R. Smith of Acme Inc. agreed with Dr. Ray."),
+            [
+                "Rep. Tashida Tlaib spoke.",
+                "J. R. Smith of Acme Inc. agreed with Dr. Ray."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_with_their_sentence_and_acronyms_can_end_one() {
+        assert_eq!(
+            split("“We are pleased.” Amazon said so in the U.S. The end"),
+            ["“We are pleased.”", "Amazon said so in the U.S.", "The end"]
+        );
+    }
+
+    #[test]
+    fn a_headline_without_punctuation_is_one_sentence() {
+        assert_eq!(
+            split("Amazon halts police use of Rekognition"),
+            ["Amazon halts police use of Rekognition"]
+        );
+    }
+}
