@@ -43,8 +43,11 @@ lower, capital = collections.Counter(), collections.Counter()
 for r in rows:
     if r["id"] in held_out:
         continue
-    for sentence in re.split(r"(?<=[.!?])\s+", r["text"]):
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", r["text"]):
         words = re.findall(r"[A-Za-z][a-z]+", sentence)
+        # Headline-style lines capitalise every word; they say nothing about names.
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) * 10 >= len(words) * 7:
+            continue
         for i, w in enumerate(words):
             if w.islower():
                 lower[w] += 1

@@ -12,7 +12,7 @@
 //!
 //! **Mentions are byte spans into the document text, never copies of it.**
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -72,6 +72,8 @@ struct Chunk {
     block: usize,
     tokens: Vec<Token>,
     title_before: bool,
+    /// Common words were cut off its end: a name only if it shows itself as one elsewhere.
+    tail_trimmed: bool,
     typed: Option<(EntityType, Certainty)>,
 }
 
@@ -92,7 +94,13 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
     for chunk in &mut chunks {
         chunk.typed = type_by_name_and_context(text, chunk);
     }
-    apply_document_evidence(text, &mut chunks);
+    let lowercase_words: HashSet<&str> = doc
+        .blocks
+        .iter()
+        .flat_map(|b| b.span.of(text).split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_lowercase))
+        .collect();
+    let chunks = apply_document_evidence(text, chunks, &lowercase_words);
     chunks
         .into_iter()
         .filter_map(|c| {
@@ -110,7 +118,79 @@ fn word<'a>(text: &'a str, t: &Token) -> &'a str {
 }
 
 fn is_capitalized_word(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word && word(text, t).chars().next().is_some_and(char::is_uppercase)
+    let w = word(text, t);
+    t.kind == TokenKind::Word
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && !is_contraction(w)
+}
+
+/// "We’re", "It'll", "Don't": a pronoun or verb with a clitic, never a name.
+fn is_contraction(w: &str) -> bool {
+    w.rsplit_once(['\'', '’'])
+        .is_some_and(|(_, tail)| matches!(tail, "re" | "ve" | "ll" | "d" | "m" | "t" | "s"))
+}
+
+/// Acronyms that name no entity: "AI", "CEO", "TV".
+fn is_generic_acronym(w: &str) -> bool {
+    matches!(
+        w,
+        "AI" | "TV"
+            | "CEO"
+            | "CFO"
+            | "COO"
+            | "CTO"
+            | "GDP"
+            | "DNA"
+            | "PhD"
+            | "OK"
+            | "FAQ"
+            | "PC"
+            | "IT"
+            | "ID"
+            | "IQ"
+            | "PR"
+            | "HR"
+            | "VR"
+            | "AR"
+            | "GPS"
+            | "PDF"
+            | "URL"
+            | "USB"
+            | "LED"
+            | "ATM"
+            | "SUV"
+            | "IPO"
+            | "LGBT"
+            | "LGBTQ"
+            | "COVID"
+            | "HIV"
+            | "AIDS"
+            | "UFO"
+            | "VIP"
+            | "MP"
+            | "MPs"
+            | "GOP"
+            | "ET"
+            | "PT"
+            | "AM"
+            | "PM"
+    )
+}
+
+/// Last words of laws and documents: "First Amendment", "Patriot Act" are not entities here.
+fn is_law_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Amendment"
+            | "Act"
+            | "Bill"
+            | "Treaty"
+            | "Accord"
+            | "Accords"
+            | "Doctrine"
+            | "Constitution"
+            | "Ban"
+    )
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -235,8 +315,9 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
             if name_token_len(text, tokens, after) == 0 {
                 break;
             }
+            let person_follows = lexicon::is_given_name(word(text, &tokens[after]));
             let joins = match c {
-                "of" | "for" | "on" => org_like(text, so_far),
+                "of" | "for" | "on" => org_like(text, so_far) && !person_follows,
                 "and" | "&" => {
                     c == "&" || in_org_phrase || {
                         // "Immigration and Customs Enforcement": the run after "and" ends the name
@@ -304,6 +385,7 @@ fn trim(
     let ends_in_org_head = words_of(tokens)
         .last()
         .is_some_and(|w| lexicon::is_org_head(w));
+    let org_name = org_like(text, tokens) && tokens.len() > 1;
     let mut from = 0;
     let mut at_start = sentence_start;
     while from < tokens.len() {
@@ -317,7 +399,9 @@ fn trim(
         } else if lexicon::is_person_title(w) && rest_nonempty && !ends_in_org_head {
             title_before = true;
             true
-        } else if lexicon::is_demonym(w) && (!rest_nonempty || !ends_in_org_head) {
+        } else if lexicon::is_demonym(w) && (!rest_nonempty || !org_name) {
+            true
+        } else if is_date_word(w) {
             true
         } else if at_start
             && common
@@ -339,9 +423,36 @@ fn trim(
         at_start = false;
         from += 1;
     }
-    let tokens = &tokens[from..];
+    let mut tokens = &tokens[from..];
+    let has_connector = tokens.iter().any(|t| CONNECTORS.contains(&word(text, t)));
+    let before_tail = tokens.len();
+    // Trailing common words ("GeekWire Photo", "Released Wednesday") are not part of the name.
+    while tokens.len() > 1 && !has_connector {
+        let last = word(text, &tokens[tokens.len() - 1]);
+        let trailing = is_date_word(last)
+            || (lexicon::is_common_word(&last.to_lowercase())
+                && !lexicon::is_org_head(last)
+                && !lexicon::is_place_head(last)
+                && !lexicon::is_place(text_of(text, tokens)));
+        if !trailing {
+            break;
+        }
+        tokens = &tokens[..tokens.len() - 1];
+    }
+    let tail_trimmed = tokens.len() < before_tail;
     let words = words_of(tokens);
     if words.is_empty() {
+        return None;
+    }
+    let single = words.len() == 1;
+    if single
+        && (lexicon::is_person_title(words[0])
+            || is_generic_acronym(words[0])
+            || lexicon::is_demonym(words[0]))
+    {
+        return None;
+    }
+    if words.last().is_some_and(|w| is_law_head(w)) {
         return None;
     }
     let joined = text_of(text, tokens);
@@ -367,6 +478,7 @@ fn trim(
         block,
         tokens: tokens.to_vec(),
         title_before,
+        tail_trimmed,
         typed: None,
     })
 }
@@ -448,10 +560,18 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     if chunk.title_before {
         return Some((Person, Firm));
     }
-    if after_noun(lexicon::is_product_noun)
-        && (before == "its" || before == "the" || words.len() == 1)
+    let possessive_before =
+        before == "its" || before == "the" || before.ends_with("’s") || before.ends_with("'s");
+    if after_noun(lexicon::is_product_noun) && (possessive_before || words.len() == 1) {
+        return Some((Product, Firm));
+    }
+    // "the Biden administration": a leader's name.
+    if words.len() == 1
+        && after
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "administration" | "campaign"))
     {
-        return Some((Product, Guess));
+        return Some((Person, Firm));
     }
     if words.len() >= 2 && lexicon::is_given_name(first) {
         return Some((Person, Firm));
@@ -479,44 +599,137 @@ fn org_like_words(words: &[&str]) -> bool {
         .any(|w| lexicon::is_org_head(w) || is_acronym(w))
 }
 
-/// Spreads firm types within the document: surnames, repeated names, names made of a firmly
-/// typed organisation and a product word ("Amazon Rekognition").
-fn apply_document_evidence(text: &str, chunks: &mut [Chunk]) {
+/// Applies what the whole document says about its names:
+/// - a name typed firmly once has that type everywhere ("Rekognition" after "its Rekognition software");
+/// - a lone surname is a person ("Bezos" after "Jeff Bezos"), and so is a name listed with one
+///   ("Buolamwini and Gebry");
+/// - "Amazon Rekognition" (an organisation, then an unknown word) is a product, and so is that word;
+/// - two names run together ("Amazon Buolamwini") are split;
+/// - a guessed one-word name that the document also writes in lowercase ("Liberty", "liberty") or
+///   that was only left over from trimming ("Minority" of "Minority Report") is dropped.
+fn apply_document_evidence(
+    text: &str,
+    chunks: Vec<Chunk>,
+    lowercase_words: &HashSet<&str>,
+) -> Vec<Chunk> {
     use EntityType::*;
-    let mut seen: HashMap<&str, (EntityType, Certainty)> = HashMap::new();
-    let mut surnames: HashMap<&str, usize> = HashMap::new();
-    for c in chunks.iter() {
-        let Some((kind, certainty)) = c.typed else {
-            continue;
-        };
-        let entry = seen.entry(c.span.of(text)).or_insert((kind, certainty));
-        if certainty > entry.1 {
-            *entry = (kind, certainty);
+    let firm_of = |chunks: &[Chunk]| {
+        let mut firm: HashMap<String, EntityType> = HashMap::new();
+        let mut surnames: HashSet<String> = HashSet::new();
+        for c in chunks {
+            let Some((kind, Certainty::Firm)) = c.typed else {
+                continue;
+            };
+            firm.entry(c.span.of(text).to_string()).or_insert(kind);
+            if kind == Person && c.tokens.len() >= 2 {
+                surnames.insert(word(text, c.tokens.last().unwrap()).to_string());
+            }
+            if kind == Product && c.tokens.len() >= 2 {
+                // "Amazon Rekognition" makes "Rekognition" a product too.
+                firm.entry(text_of(text, &c.tokens[1..]).to_string())
+                    .or_insert(Product);
+            }
         }
-        if kind == Person && certainty == Certainty::Firm && c.tokens.len() >= 2 {
-            *surnames
-                .entry(word(text, c.tokens.last().unwrap()))
-                .or_default() += 1;
-        }
-    }
+        (firm, surnames)
+    };
+    let mentioned: HashMap<&str, usize> = chunks.iter().fold(HashMap::new(), |mut m, c| {
+        *m.entry(c.span.of(text)).or_default() += 1;
+        m
+    });
+
+    // Organisation + unknown word → product, firmly.
+    let mut chunks = chunks;
+    let (firm, _) = firm_of(&chunks);
+    let any_type: HashMap<&str, EntityType> = chunks
+        .iter()
+        .filter_map(|c| c.typed.map(|(k, _)| (c.span.of(text), k)))
+        .collect();
+    let single_org = |w: &str| firm.get(w).or(any_type.get(w)) == Some(&Org);
     for c in chunks.iter_mut() {
-        let name = c.span.of(text);
-        let Some((_, Certainty::Guess)) = c.typed else {
-            continue;
-        };
-        if surnames.contains_key(name) {
-            c.typed = Some((Person, Certainty::Firm));
-        } else if let Some(&(kind, Certainty::Firm)) = seen.get(name) {
-            c.typed = Some((kind, Certainty::Firm));
-        } else if c.tokens.len() >= 2
-            && seen
-                .get(word(text, &c.tokens[0]))
-                .is_some_and(|(k, _)| *k == Org)
-        {
-            // "Amazon Rekognition": an organisation's name before a product's.
-            c.typed = Some((Product, Certainty::Guess));
+        if matches!(c.typed, Some((_, Certainty::Guess))) && c.tokens.len() == 2 {
+            let (head, rest) = (word(text, &c.tokens[0]), word(text, &c.tokens[1]));
+            if single_org(head) && !lexicon::is_given_name(rest) && firm.get(rest).is_none() {
+                c.typed = Some((Product, Certainty::Firm));
+            }
         }
     }
+
+    let (firm, surnames) = firm_of(&chunks);
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for mut c in chunks {
+        let name = c.span.of(text);
+        if let Some((_, Certainty::Guess)) = c.typed {
+            if let Some(split) = split_run_together(text, &c, &firm, &any_type, &surnames) {
+                out.extend(split);
+                continue;
+            }
+            let single = c.tokens.len() == 1;
+            let lowercase_twin = single && lowercase_words.contains(name.to_lowercase().as_str());
+            let leftover =
+                single && c.tail_trimmed && mentioned.get(name) == Some(&1) && !is_acronym(name);
+            if surnames.contains(name) {
+                c.typed = Some((Person, Certainty::Firm));
+            } else if let Some(&kind) = firm.get(name) {
+                c.typed = Some((kind, Certainty::Firm));
+            } else if lowercase_twin || leftover {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    // A name listed with a person is a person: "Buolamwini and Gebry".
+    for i in 0..out.len() {
+        if !matches!(out[i].typed, Some((_, Certainty::Guess))) || out[i].tokens.len() != 1 {
+            continue;
+        }
+        let listed_with_person = |j: usize| {
+            let (a, b) = if j < i {
+                (&out[j], &out[i])
+            } else {
+                (&out[i], &out[j])
+            };
+            let between = text.get(a.span.end..b.span.start).unwrap_or("");
+            matches!(between.trim(), "and" | "or" | "," | "&")
+                && matches!(out[j].typed, Some((Person, Certainty::Firm)))
+        };
+        if (i > 0 && listed_with_person(i - 1)) || (i + 1 < out.len() && listed_with_person(i + 1))
+        {
+            out[i].typed = Some((Person, Certainty::Firm));
+        }
+    }
+    out
+}
+
+/// "Amazon Buolamwini" → "Amazon" + "Buolamwini", when each part is a known name of its own.
+fn split_run_together(
+    text: &str,
+    c: &Chunk,
+    firm: &HashMap<String, EntityType>,
+    any_type: &HashMap<&str, EntityType>,
+    surnames: &HashSet<String>,
+) -> Option<[Chunk; 2]> {
+    if c.tokens.len() != 2 {
+        return None;
+    }
+    let (a, b) = (word(text, &c.tokens[0]), word(text, &c.tokens[1]));
+    let a_kind = *firm.get(a).or(any_type.get(a))?;
+    let b_kind = if surnames.contains(b) {
+        EntityType::Person
+    } else {
+        *firm.get(b)?
+    };
+    if a_kind == b_kind {
+        return None;
+    }
+    let part = |t: Token, kind| Chunk {
+        span: t.span,
+        block: c.block,
+        tokens: vec![t],
+        title_before: false,
+        tail_trimmed: false,
+        typed: Some((kind, Certainty::Firm)),
+    };
+    Some([part(c.tokens[0], a_kind), part(c.tokens[1], b_kind)])
 }
 
 #[cfg(test)]
