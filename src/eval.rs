@@ -5,8 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::Corpus;
+use crate::entities::resolve;
 use crate::ingest::{analyze, Document, Role};
-use crate::mentions::{extract, EntityType};
+use crate::mentions::EntityType;
 use crate::text::Span;
 
 /// One gold article: its id, its text (or `None` when it is a corpus file), and its entities as
@@ -170,21 +172,37 @@ pub fn gold_document(
     }
 }
 
-/// Scores the extractor on a gold set.
+/// Scores the extractor on a gold set. The set's documents are resolved together as one corpus,
+/// as the page and the CLI do, so each mention carries its entity's type.
 pub fn score(
     golds: &[GoldDoc],
     corpus_text: impl Fn(&str) -> Option<String>,
 ) -> Result<Score, String> {
     let mut score = Score::default();
+    let mut documents = Vec::new();
+    let mut scopes = Vec::new();
     for gold in golds {
         let (doc, scope) = gold_document(gold, &corpus_text)?;
-        let (expected, ambiguous) = gold_mentions(&doc.text, &scope, gold)?;
+        documents.push(doc);
+        scopes.push(scope);
+    }
+    let corpus = Corpus { documents };
+    let index = resolve(&corpus);
+    let mut found_by_doc: Vec<Vec<(Span, EntityType)>> = vec![Vec::new(); golds.len()];
+    for entity in &index.entities {
+        for m in &entity.mentions {
+            found_by_doc[m.doc].push((m.span, entity.kind));
+        }
+    }
+    for (d, gold) in golds.iter().enumerate() {
+        let (doc, scope) = (&corpus.documents[d], &scopes[d]);
+        let (expected, ambiguous) = gold_mentions(&doc.text, scope, gold)?;
         let in_scope = |s: &Span| scope.iter().any(|a| a.start <= s.start && s.end <= a.end);
         let overlaps_ambiguous =
             |s: &Span| ambiguous.iter().any(|a| a.start < s.end && s.start < a.end);
-        let found: Vec<(Span, EntityType)> = extract(&doc)
-            .into_iter()
-            .map(|m| (m.span, m.kind))
+        let found: Vec<(Span, EntityType)> = found_by_doc[d]
+            .iter()
+            .copied()
             .filter(|(s, _)| in_scope(s) && !overlaps_ambiguous(s))
             .collect();
         score.documents += 1;
@@ -213,7 +231,7 @@ pub fn score(
                     doc_untyped.false_negatives += 1;
                     doc_typed.false_negatives += 1;
                     entry.false_negatives += 1;
-                    score.misses.push(miss(gold, &doc, span, Some(kind), None));
+                    score.misses.push(miss(gold, doc, span, Some(kind), None));
                 }
             }
         }
@@ -226,7 +244,7 @@ pub fn score(
                     .entry(kind.label())
                     .or_default()
                     .false_positives += 1;
-                score.misses.push(miss(gold, &doc, span, None, Some(kind)));
+                score.misses.push(miss(gold, doc, span, None, Some(kind)));
             }
         }
         score.untyped.add(doc_untyped);

@@ -7,6 +7,7 @@
 pub mod boilerplate;
 pub mod corpus;
 pub mod dates;
+pub mod entities;
 pub mod eval;
 pub mod ingest;
 pub mod lexicon;

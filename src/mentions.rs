@@ -639,7 +639,7 @@ fn apply_document_evidence(
 
     // Organisation + unknown word → product, firmly.
     let mut chunks = chunks;
-    let (firm, _) = firm_of(&chunks);
+    let (firm, surnames) = firm_of(&chunks);
     let any_type: HashMap<&str, EntityType> = chunks
         .iter()
         .filter_map(|c| c.typed.map(|(k, _)| (c.span.of(text), k)))
@@ -648,7 +648,12 @@ fn apply_document_evidence(
     for c in chunks.iter_mut() {
         if matches!(c.typed, Some((_, Certainty::Guess))) && c.tokens.len() == 2 {
             let (head, rest) = (word(text, &c.tokens[0]), word(text, &c.tokens[1]));
-            if single_org(head) && !lexicon::is_given_name(rest) && firm.get(rest).is_none() {
+            let rest_free = firm.get(rest).is_none_or(|k| *k == Product);
+            if single_org(head)
+                && !lexicon::is_given_name(rest)
+                && rest_free
+                && !surnames.contains(rest)
+            {
                 c.typed = Some((Product, Certainty::Firm));
             }
         }
@@ -718,7 +723,8 @@ fn split_run_together(
     } else {
         *firm.get(b)?
     };
-    if a_kind == b_kind {
+    // "Amazon Rekognition" is one name: a company's product carries the company's name.
+    if a_kind == b_kind || (a_kind == EntityType::Org && b_kind == EntityType::Product) {
         return None;
     }
     let part = |t: Token, kind| Chunk {

@@ -1,0 +1,481 @@
+//! Canonical entities across a corpus: every mention of one real-world entity under one id,
+//! however the outlets spell it.
+//!
+//! Merged automatically (each merge records its reason):
+//! - the same name (case and punctuation aside);
+//! - a country's other names: US, U.S., America → United States;
+//! - a lone surname and the one full name in the corpus that ends with it: Bezos → Jeff Bezos;
+//! - an acronym and the name whose initials it spells (AWS ↔ Amazon Web Services), also in another
+//!   word order, as machine translation leaves it (ACLU ↔ American Union for Civil Liberties).
+//!
+//! Linked, not merged: a chapter to its parent ("ACLU of Northern California" → ACLU).
+//! Suggested, never merged silently: names one letter apart that share company in the text
+//! ("Gebry", next to "Buolamwini" as "Gebru" is).
+//!
+//! **An entity's type is the majority of its mentions' types, and every mention carries it.**
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::corpus::Corpus;
+use crate::ingest::Role;
+use crate::lexicon;
+use crate::mentions::{extract, EntityType};
+use crate::text::{fold, Span};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityMention {
+    /// Index of the document in the corpus.
+    pub doc: usize,
+    pub span: Span,
+    /// The mention sits in a boilerplate block.
+    pub boilerplate: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Stable id: type and canonical name, e.g. `person:jeff-bezos`.
+    pub id: String,
+    pub name: String,
+    pub kind: EntityType,
+    /// Every other spelling found, most frequent first.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<EntityMention>,
+    /// For a chapter or branch, the entity it belongs to.
+    pub parent: Option<String>,
+    /// Why spellings were merged: "AWS: initials of Amazon Web Services".
+    pub merges: Vec<String>,
+}
+
+/// A merge the evidence supports but does not prove; the user decides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    pub entity: String,
+    pub into: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EntityIndex {
+    pub entities: Vec<Entity>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+impl EntityIndex {
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, i: usize) -> usize {
+        let parent = self.0[i];
+        if parent == i {
+            return i;
+        }
+        let root = self.find(parent);
+        self.0[i] = root;
+        root
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[b] = a;
+        }
+    }
+}
+
+/// A distinct spelling and what is known of it.
+struct Form {
+    surface: String,
+    votes: BTreeMap<EntityType, usize>,
+    mentions: Vec<EntityMention>,
+}
+
+impl Form {
+    fn kind(&self) -> EntityType {
+        self.votes
+            .iter()
+            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+            .map(|(k, _)| *k)
+            .unwrap_or(EntityType::Org)
+    }
+    fn words(&self) -> Vec<&str> {
+        self.surface.split_whitespace().collect()
+    }
+}
+
+/// Words left out of an acronym: "American Civil Liberties Union" → ACLU.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "for" | "and" | "the" | "on" | "&" | "in" | "to"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn sorted_chars(s: &str) -> Vec<char> {
+    let mut c: Vec<char> = s.chars().collect();
+    c.sort_unstable();
+    c
+}
+
+fn slug(s: &str) -> String {
+    fold(s).replace(' ', "-")
+}
+
+/// Resolves the mentions of every document in `corpus` into canonical entities.
+pub fn resolve(corpus: &Corpus) -> EntityIndex {
+    // 1. Mentions grouped by spelling.
+    let mut forms: Vec<Form> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Per sentence-ish context (block), which forms appear: for misspelling suggestions.
+    let mut neighbours: Vec<HashSet<usize>> = Vec::new();
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        let mut by_block: HashMap<usize, Vec<usize>> = HashMap::new();
+        for m in extract(doc) {
+            let surface = m.span.of(&doc.text);
+            let key = lexicon::country_canonical(surface)
+                .map(fold)
+                .unwrap_or_else(|| fold(surface));
+            let index = *by_key.entry(key).or_insert_with(|| {
+                forms.push(Form {
+                    surface: surface.to_string(),
+                    votes: BTreeMap::new(),
+                    mentions: Vec::new(),
+                });
+                neighbours.push(HashSet::new());
+                forms.len() - 1
+            });
+            *forms[index].votes.entry(m.kind).or_default() += 1;
+            let boilerplate = matches!(doc.blocks[m.block].role, Role::Boilerplate(_));
+            forms[index].mentions.push(EntityMention {
+                doc: d,
+                span: m.span,
+                boilerplate,
+            });
+            by_block.entry(m.block).or_default().push(index);
+        }
+        for members in by_block.values() {
+            for &a in members {
+                neighbours[a].extend(members.iter().copied().filter(|&b| b != a));
+            }
+        }
+    }
+
+    let mut uf = UnionFind((0..forms.len()).collect());
+    let mut reasons: Vec<(usize, String)> = Vec::new();
+    let kinds: Vec<EntityType> = forms.iter().map(Form::kind).collect();
+
+    // 2. Surnames → the one full name ending with them.
+    let mut full_names_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        let words = f.words();
+        if kinds[i] == EntityType::Person && words.len() >= 2 {
+            full_names_by_last
+                .entry(words[words.len() - 1])
+                .or_default()
+                .push(i);
+        }
+    }
+    // A lone word guessed an organisation elsewhere ("Later, Bezos left.") is still the surname.
+    let mut surname_of: Vec<(usize, usize)> = Vec::new();
+    for (i, f) in forms.iter().enumerate() {
+        if f.words().len() != 1 || matches!(kinds[i], EntityType::Place | EntityType::Product) {
+            continue;
+        }
+        if let Some([full]) = full_names_by_last
+            .get(f.surface.as_str())
+            .map(Vec::as_slice)
+        {
+            surname_of.push((i, *full));
+        }
+    }
+    for (i, full) in surname_of {
+        uf.union(full, i);
+        reasons.push((
+            i,
+            format!("{}: surname of {}", forms[i].surface, forms[full].surface),
+        ));
+        let votes: usize = forms[i].votes.values().sum();
+        forms[i].votes = BTreeMap::from([(EntityType::Person, votes)]);
+    }
+
+    // 3. Acronyms ↔ expansions (any word order, for translated names).
+    for (i, f) in forms.iter().enumerate() {
+        let letters: String = f.surface.chars().filter(|c| *c != '.').collect();
+        let is_acronym =
+            (2..=6).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase());
+        if !is_acronym || kinds[i] == EntityType::Place {
+            continue;
+        }
+        for (j, g) in forms.iter().enumerate() {
+            if i == j
+                || g.words().len() < 2
+                || g.surface.contains(" of ") && initials(&g.surface).len() > letters.len()
+            {
+                continue;
+            }
+            let init = initials(&g.surface);
+            if init == letters {
+                uf.union(j, i);
+                reasons.push((i, format!("{}: initials of {}", f.surface, g.surface)));
+            } else if letters.len() >= 3 && sorted_chars(&init) == sorted_chars(&letters) {
+                uf.union(j, i);
+                reasons.push((
+                    j,
+                    format!("{}: the words of {} in another order", g.surface, f.surface),
+                ));
+            }
+        }
+    }
+
+    // 4. Group, type by majority, name by the fullest spelling.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..forms.len() {
+        groups.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut entity_of_form: HashMap<usize, usize> = HashMap::new();
+    for members in groups.values() {
+        let mut votes: BTreeMap<EntityType, usize> = BTreeMap::new();
+        for &m in members {
+            for (k, n) in &forms[m].votes {
+                *votes.entry(*k).or_default() += n;
+            }
+        }
+        let kind = votes
+            .iter()
+            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+            .map(|(k, _)| *k)
+            .unwrap();
+        let canonical_country = members
+            .iter()
+            .find_map(|&m| lexicon::country_canonical(&forms[m].surface));
+        let fullest = members
+            .iter()
+            .copied()
+            .max_by_key(|&m| {
+                (
+                    forms[m].words().len(),
+                    forms[m].mentions.len(),
+                    std::cmp::Reverse(forms[m].surface.clone()),
+                )
+            })
+            .unwrap();
+        let name = canonical_country
+            .map(str::to_string)
+            .unwrap_or_else(|| forms[fullest].surface.clone());
+        let mut spellings: Vec<(usize, String)> = Vec::new();
+        let mut mentions = Vec::new();
+        for &m in members {
+            mentions.extend(forms[m].mentions.iter().cloned());
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            for em in &forms[m].mentions {
+                *seen
+                    .entry(em.span.of(&corpus.documents[em.doc].text))
+                    .or_default() += 1;
+            }
+            spellings.extend(seen.into_iter().map(|(s, n)| (n, s.to_string())));
+        }
+        spellings.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut aliases: Vec<String> = Vec::new();
+        for (_, s) in spellings {
+            if s != name && !aliases.contains(&s) {
+                aliases.push(s);
+            }
+        }
+        mentions.sort_by_key(|m| (m.doc, m.span.start));
+        let merges = reasons
+            .iter()
+            .filter(|(f, _)| members.contains(f))
+            .map(|(_, r)| r.clone())
+            .collect();
+        for &m in members {
+            entity_of_form.insert(m, entities.len());
+        }
+        entities.push(Entity {
+            id: format!("{}:{}", kind.label().to_lowercase(), slug(&name)),
+            name,
+            kind,
+            aliases,
+            mentions,
+            parent: None,
+            merges,
+        });
+    }
+    dedupe_ids(&mut entities);
+
+    // 5. Chapters: "ACLU of Northern California" belongs to ACLU.
+    let name_to_entity: HashMap<String, usize> = forms
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.surface.clone(), entity_of_form[&i]))
+        .collect();
+    for e in 0..entities.len() {
+        if entities[e].kind != EntityType::Org {
+            continue;
+        }
+        let parent = entities[e]
+            .name
+            .split_once(" of ")
+            .and_then(|(head, _)| name_to_entity.get(head))
+            .filter(|&&p| p != e && entities[p].kind == EntityType::Org);
+        if let Some(&p) = parent {
+            entities[e].parent = Some(entities[p].id.clone());
+        }
+    }
+
+    // 6. Misspellings: one letter apart, sharing a neighbour in the text.
+    let mut suggestions = Vec::new();
+    for (i, f) in forms.iter().enumerate() {
+        if f.words().len() != 1 || f.surface.chars().count() < 5 {
+            continue;
+        }
+        for (j, g) in forms.iter().enumerate() {
+            let (ei, ej) = (entity_of_form[&i], entity_of_form[&j]);
+            if ei == ej
+                || kinds[j] != kinds[i]
+                    && kinds[i] != EntityType::Person
+                    && kinds[j] != EntityType::Person
+            {
+                continue;
+            }
+            let Some(token) = g
+                .words()
+                .into_iter()
+                .find(|w| strsim::levenshtein(w, &f.surface) == 1 && w.chars().count() >= 5)
+            else {
+                continue;
+            };
+            let shared: Vec<&str> = neighbours[i]
+                .intersection(&neighbours[j])
+                .map(|&n| forms[n].surface.as_str())
+                .collect();
+            if let Some(neighbour) = shared.iter().min() {
+                let reason = format!(
+                    "“{}” is one letter from “{}”, and both appear next to {}",
+                    f.surface, token, neighbour
+                );
+                let s = Suggestion {
+                    entity: entities[ei].id.clone(),
+                    into: entities[ej].id.clone(),
+                    reason,
+                };
+                if !suggestions.contains(&s) {
+                    suggestions.push(s);
+                }
+            }
+        }
+    }
+    entities.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then(a.id.cmp(&b.id))
+    });
+    EntityIndex {
+        entities,
+        suggestions,
+    }
+}
+
+/// Two entities can share a name in different types only; make ids unique anyway.
+fn dedupe_ids(entities: &mut [Entity]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for e in entities.iter_mut() {
+        let n = seen.entry(e.id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            e.id = format!("{}-{}", e.id, n);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        let names: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
+        Corpus::from_texts(
+            names.iter().map(String::as_str).zip(texts.iter().copied()),
+            None,
+        )
+    }
+
+    fn entity<'a>(index: &'a EntityIndex, name: &str) -> &'a Entity {
+        index
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{name} in {:?}",
+                    index.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+                )
+            })
+    }
+
+    const HEAD: &str = "A headline for the test\n\n";
+
+    #[test]
+    fn a_surname_joins_the_full_name_across_documents() {
+        let index = corpus(&[
+            &format!("{HEAD}Jeff Bezos spoke."),
+            &format!("{HEAD}Later, Bezos left."),
+        ]);
+        let bezos = resolve(&index);
+        let e = entity(&bezos, "Jeff Bezos");
+        assert_eq!(e.id, "person:jeff-bezos");
+        assert_eq!(e.aliases, ["Bezos"]);
+        assert_eq!(e.mentions.len(), 2);
+        assert_eq!(e.merges, ["Bezos: surname of Jeff Bezos"]);
+    }
+
+    #[test]
+    fn country_names_are_one_place() {
+        let index = resolve(&corpus(&[&format!(
+            "{HEAD}Police in the US and the United States, in America, and in the U.S. too."
+        )]));
+        let us = entity(&index, "United States");
+        assert_eq!(us.kind, EntityType::Place);
+        assert_eq!(us.mentions.len(), 4);
+    }
+
+    #[test]
+    fn acronyms_join_their_expansion_even_reordered() {
+        let index = resolve(&corpus(&[
+            &format!("{HEAD}The ACLU sued. The American Union for Civil Liberties said so."),
+            &format!("{HEAD}AWS grew. Amazon Web Services is large."),
+        ]));
+        assert_eq!(
+            entity(&index, "American Union for Civil Liberties").aliases,
+            ["ACLU"]
+        );
+        assert_eq!(entity(&index, "Amazon Web Services").aliases, ["AWS"]);
+    }
+
+    #[test]
+    fn a_chapter_links_to_its_parent() {
+        let index = resolve(&corpus(&[&format!(
+            "{HEAD}The ACLU and the ACLU of Northern California both sued."
+        )]));
+        let chapter = entity(&index, "ACLU of Northern California");
+        assert_eq!(chapter.parent.as_deref(), Some("org:aclu"));
+    }
+
+    #[test]
+    fn a_likely_misspelling_is_suggested_not_merged() {
+        let index = resolve(&corpus(&[&format!(
+            "{HEAD}Joy Buolamwini and Timnit Gebru wrote it. Later Buolamwini and Gebry wrote more."
+        )]));
+        let gebry = entity(&index, "Gebry");
+        assert_eq!(gebry.kind, EntityType::Person);
+        assert_eq!(index.suggestions.len(), 1, "{:?}", index.suggestions);
+        assert_eq!(index.suggestions[0].entity, gebry.id);
+        assert_eq!(index.suggestions[0].into, "person:timnit-gebru");
+        assert!(index.suggestions[0].reason.contains("Buolamwini"));
+    }
+}
