@@ -43,15 +43,19 @@ lower, capital = collections.Counter(), collections.Counter()
 for r in rows:
     if r["id"] in held_out:
         continue
-    for sentence in re.split(r"(?<=[.!?])\s+|\n", r["text"]):
-        words = re.findall(r"[A-Za-z][a-z]+", sentence)
+    for line in r["text"].split("\n"):
+        words = list(re.finditer(r"[A-Za-z][a-z]+", line))
         # Headline-style lines capitalise every word; they say nothing about names.
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) * 10 >= len(words) * 7:
+        if len(words) >= 4 and sum(m.group()[0].isupper() for m in words) * 10 >= len(words) * 7:
             continue
-        for i, w in enumerate(words):
+        for m in words:
+            w = m.group()
             if w.islower():
                 lower[w] += 1
-            elif i > 0:
+                continue
+            # A capital after a sentence end, an opening quote or bracket, or a colon is no evidence.
+            before = line[: m.start()].rstrip()
+            if before and before[-1] not in '.!?:;"“‘\'([—–-':
                 capital[w.lower()] += 1
 common = sorted(w for w, n in lower.items() if n >= 30 and n >= 4 * capital[w])
 

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 use crate::corpus::Corpus;
 use crate::ingest::{analyze, decode};
 use crate::manifest::Manifest;
-use crate::report::{AnalysisReport, DocumentReport};
+use crate::report::AnalysisReport;
 use crate::sources::{is_article_file, MANIFEST_FILE};
 
 #[derive(Parser)]
@@ -302,22 +302,13 @@ fn score_entities(
 }
 
 fn print_json(loaded: &Loaded, out: &mut impl Write) -> io::Result<()> {
-    let report = AnalysisReport {
-        documents: loaded
-            .corpus
-            .documents
-            .iter()
-            .map(|d| {
-                DocumentReport::new(
-                    d,
-                    loaded
-                        .files
-                        .get(&d.id)
-                        .map_or(d.id.as_str(), String::as_str),
-                )
-            })
-            .collect(),
-    };
+    let index = crate::entities::resolve(&loaded.corpus);
+    let report = AnalysisReport::new(&loaded.corpus, &index, |d| {
+        loaded
+            .files
+            .get(&d.id)
+            .map_or(d.id.as_str(), String::as_str)
+    });
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
 }
@@ -428,6 +419,39 @@ mod tests {
         let [start, end] = [0, 1].map(|i| zh["boilerplate"][0][i].as_u64().unwrap() as usize);
         assert!(text[start..end].starts_with("Popular posts from this blog"));
         assert!(text[start..end].ends_with("locking him in car"));
+
+        let entities = v["entities"].as_array().unwrap();
+        let bezos = entities
+            .iter()
+            .find(|e| e["id"] == "person:jeff-bezos")
+            .expect("Jeff Bezos is an entity");
+        assert_eq!(bezos["type"], "PERSON");
+        assert_eq!(bezos["aliases"], serde_json::json!(["Bezos"]));
+        let mention = &bezos["mentions"][0];
+        let (s, e) = (
+            mention["start"].as_u64().unwrap() as usize,
+            mention["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(mention["doc"], "003_116c2fefbf00860c.txt");
+        assert_eq!(&text[s..e], mention["text"].as_str().unwrap());
+        let aclu = entities
+            .iter()
+            .find(|e| e["id"] == "org:american-union-for-civil-liberties")
+            .unwrap();
+        assert!(aclu["aliases"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("ACLU")));
+        let boilerplate_mention = entities
+            .iter()
+            .flat_map(|e| e["mentions"].as_array().unwrap())
+            .find(|m| m["text"] == "Facebook")
+            .expect("the social prompt's Facebook is found");
+        assert_eq!(boilerplate_mention["boilerplate"], true);
+        assert!(v["suggestions"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("Gebry"));
     }
 
     #[test]

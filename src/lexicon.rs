@@ -115,6 +115,14 @@ const REGIONS: &[&str] = &[
     "Persian Gulf",
     "Arctic",
     "Antarctica",
+    // Buildings that stand for the institutions in them (PLACE, as the gold guidelines say).
+    "White House",
+    "Pentagon",
+    "Kremlin",
+    "Capitol",
+    "Downing Street",
+    "Elysee Palace",
+    "Blue House",
 ];
 
 /// Compass words that make a region of a place: "Northern California".
@@ -254,7 +262,8 @@ pub fn is_org_head(word: &str) -> bool {
             | "Initiative"
             | "Trust"
             | "Review"
-            | "Daily"
+            | "Front"
+            | "State"
             | "Gazette"
             | "Monitor"
             | "Telegraph"
@@ -316,6 +325,8 @@ pub fn is_place_head(word: &str) -> bool {
             | "Township"
             | "Parish"
             | "Prefecture"
+            | "District"
+            | "Shore"
     )
 }
 
@@ -576,6 +587,12 @@ pub fn is_demonym(word: &str) -> bool {
             "Hindu",
             "Buddhist",
             "Sikh",
+            "Sunni",
+            "Shiite",
+            "Shia",
+            "Kurd",
+            "Alawite",
+            "Pashtun",
             "Californian",
             "Texan",
             "Floridian",

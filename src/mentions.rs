@@ -119,9 +119,67 @@ fn word<'a>(text: &'a str, t: &Token) -> &'a str {
 
 fn is_capitalized_word(text: &str, t: &Token) -> bool {
     let w = word(text, t);
-    t.kind == TokenKind::Word
-        && w.chars().next().is_some_and(char::is_uppercase)
-        && !is_contraction(w)
+    if t.kind != TokenKind::Word || is_contraction(w) || is_compound_adjective(w) {
+        return false;
+    }
+    // "al-Assad", "bin-Salman": a particle joined to a capitalised name.
+    let particle_name = w.split_once('-').is_some_and(|(p, rest)| {
+        matches!(p, "al" | "el" | "bin" | "ibn" | "abu") && rest.starts_with(char::is_uppercase)
+    });
+    let capital = w.chars().next().is_some_and(char::is_uppercase) || particle_name;
+    // Shouted common words ("MUST WATCH", "FAKE NEWS") are not names; acronyms and "US" are.
+    let shouted = w.chars().count() > 1
+        && w.chars().all(|c| !c.is_lowercase())
+        && lexicon::is_common_word(&w.to_lowercase())
+        && !lexicon::is_place(w);
+    capital && !shouted
+}
+
+/// "American-backed", "Democratic-controlled": adjectives made from a name.
+fn is_compound_adjective(w: &str) -> bool {
+    const SUFFIXES: [&str; 10] = [
+        "-led",
+        "-backed",
+        "-based",
+        "-born",
+        "-controlled",
+        "-owned",
+        "-funded",
+        "-style",
+        "-like",
+        "-made",
+    ];
+    SUFFIXES.iter().any(|s| w.to_lowercase().ends_with(s))
+}
+
+/// Sentence adverbs that are often capitalised and never names.
+fn is_discourse_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Moreover"
+            | "However"
+            | "Meanwhile"
+            | "Furthermore"
+            | "Nevertheless"
+            | "Nonetheless"
+            | "Instead"
+            | "Indeed"
+            | "Besides"
+            | "Likewise"
+            | "Similarly"
+            | "Consequently"
+            | "Therefore"
+            | "Thus"
+            | "Hence"
+            | "Overall"
+            | "Finally"
+            | "Additionally"
+            | "Ultimately"
+            | "Otherwise"
+            | "Specifically"
+            | "Notably"
+            | "Meantime"
+    )
 }
 
 /// "We’re", "It'll", "Don't": a pronoun or verb with a clitic, never a name.
@@ -169,7 +227,6 @@ fn is_generic_acronym(w: &str) -> bool {
             | "VIP"
             | "MP"
             | "MPs"
-            | "GOP"
             | "ET"
             | "PT"
             | "AM"
@@ -244,13 +301,21 @@ const CONNECTORS: &[&str] = &[
 ];
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "da", "du", "al", "bin", "la"];
 
-/// A capitalised word, or an initial "J." (the dot is part of the name).
-fn name_token_len(text: &str, tokens: &[Token], i: usize) -> usize {
+/// A capitalised word, or an initial "J." (the dot is part of the name). In a headline-style
+/// sentence, where every word is capitalised, common words do not count.
+fn name_token_len(text: &str, tokens: &[Token], i: usize, title_case: bool) -> usize {
     let Some(t) = tokens.get(i) else { return 0 };
     if !is_capitalized_word(text, t) {
         return 0;
     }
     let w = word(text, t);
+    if title_case
+        && lexicon::is_common_word(&w.to_lowercase())
+        && !lexicon::is_place(w)
+        && !lexicon::is_org_head(w)
+    {
+        return 0;
+    }
     let initial = w.chars().count() == 1 && tokens.get(i + 1).is_some_and(|n| word(text, n) == ".");
     if initial {
         2
@@ -285,7 +350,7 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let len = name_token_len(text, tokens, i);
+        let len = name_token_len(text, tokens, i, title_case);
         if len == 0 {
             i += 1;
             continue;
@@ -294,7 +359,7 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
         let mut end = i + len;
         let mut in_org_phrase = false;
         loop {
-            let next = name_token_len(text, tokens, end);
+            let next = name_token_len(text, tokens, end, title_case);
             if next > 0 {
                 end += next;
                 continue;
@@ -312,7 +377,7 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
                 + usize::from(
                     c == "and" && tokens.get(end + 1).is_some_and(|t| word(text, t) == "the"),
                 );
-            if name_token_len(text, tokens, after) == 0 {
+            if name_token_len(text, tokens, after, title_case) == 0 {
                 break;
             }
             let person_follows = lexicon::is_given_name(word(text, &tokens[after]));
@@ -323,7 +388,7 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
                         // "Immigration and Customs Enforcement": the run after "and" ends the name
                         // with an organisation word.
                         let mut k = after;
-                        while name_token_len(text, tokens, k) > 0 {
+                        while name_token_len(text, tokens, k, title_case) > 0 {
                             k += 1;
                         }
                         lexicon::is_org_head(word(text, &tokens[k - 1])) && end - start == 1
@@ -353,15 +418,24 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
                     && lexicon::is_person_title(prev)
                     && is_capitalized_word(text, &tokens[start - 1]))
         };
-        if let Some(chunk) = trim(
-            text,
-            &tokens[start..end],
-            sentence_start,
-            title_case,
-            title_before,
-            block,
-        ) {
-            out.push(chunk);
+        // "House Speaker John Boehner": a title inside a run starts a person's name.
+        let mut pieces = vec![(start, title_before, sentence_start)];
+        for k in start + 1..end {
+            let after_title =
+                k + 1 + usize::from(tokens.get(k + 1).is_some_and(|t| word(text, t) == "."));
+            if lexicon::is_person_title(word(text, &tokens[k]))
+                && is_capitalized_word(text, &tokens[k])
+                && after_title < end
+                && !lexicon::is_org_head(word(text, &tokens[end - 1]))
+            {
+                pieces.push((k, false, false));
+            }
+        }
+        for (p, &(from, title, at_start)) in pieces.iter().enumerate() {
+            let to = pieces.get(p + 1).map_or(end, |n| n.0);
+            if let Some(chunk) = trim(text, &tokens[from..to], at_start, title_case, title, block) {
+                out.push(chunk);
+            }
         }
     }
     out
@@ -399,7 +473,18 @@ fn trim(
         } else if lexicon::is_person_title(w) && rest_nonempty && !ends_in_org_head {
             title_before = true;
             true
-        } else if lexicon::is_demonym(w) && (!rest_nonempty || !org_name) {
+        } else if lexicon::is_demonym(w)
+            && (!rest_nonempty || !org_name)
+            && !lexicon::is_place(text_of(text, &tokens[from..]))
+        {
+            true
+        } else if lexicon::is_direction(w)
+            && tokens
+                .get(from + 1)
+                .is_some_and(|t| lexicon::is_demonym(word(text, t)))
+        {
+            true
+        } else if is_discourse_word(w) {
             true
         } else if is_date_word(w) {
             true
@@ -430,6 +515,8 @@ fn trim(
     while tokens.len() > 1 && !has_connector {
         let last = word(text, &tokens[tokens.len() - 1]);
         let trailing = is_date_word(last)
+            || lexicon::is_person_title(last)
+            || lexicon::is_demonym(last)
             || (lexicon::is_common_word(&last.to_lowercase())
                 && !lexicon::is_org_head(last)
                 && !lexicon::is_place_head(last)
@@ -445,10 +532,12 @@ fn trim(
         return None;
     }
     let single = words.len() == 1;
+    let lone_suffix = matches!(words[0], "Inc" | "LLC" | "Corp" | "Co" | "Ltd");
     if single
         && (lexicon::is_person_title(words[0])
             || is_generic_acronym(words[0])
-            || lexicon::is_demonym(words[0]))
+            || lexicon::is_demonym(words[0])
+            || lone_suffix)
     {
         return None;
     }
@@ -546,6 +635,33 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     {
         return Some((Place, Firm));
     }
+    // "Dayton, Ohio": a word followed by a state or country is a place.
+    if words.len() <= 2 && followed_by_place(text, chunk.span.end) && !lexicon::is_given_name(first)
+    {
+        return Some((Place, Firm));
+    }
+    if last == "State"
+        && words.len() >= 2
+        && lexicon::is_place(text_of(text, &chunk.tokens[..chunk.tokens.len() - 1]))
+    {
+        return Some((Place, Firm));
+    }
+    // "the Times", "the Post": a paper named by its last word.
+    let paper = matches!(
+        first,
+        "Times"
+            | "Post"
+            | "Journal"
+            | "Guardian"
+            | "Telegraph"
+            | "Herald"
+            | "Tribune"
+            | "Economist"
+            | "Atlantic"
+    );
+    if words.len() == 1 && before == "the" && paper {
+        return Some((Org, Firm));
+    }
     if lexicon::is_org_head(last)
         || words
             .iter()
@@ -590,7 +706,29 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     if is_acronym(first) {
         return Some((Org, Guess));
     }
+    // "in Parkland", "near Tomball": an unknown single name after a place preposition.
+    if matches!(
+        before.as_str(),
+        "in" | "near" | "outside" | "across" | "throughout"
+    ) {
+        return Some((Place, Guess));
+    }
     Some((Org, Guess))
+}
+
+/// After `end`: ", Ohio" or ", South Carolina" (a state or country).
+fn followed_by_place(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .take(2)
+        .collect();
+    let one = words.first().copied().unwrap_or("");
+    let two = words.join(" ");
+    let capital = one.chars().next().is_some_and(char::is_uppercase);
+    capital && (lexicon::is_place(one) || lexicon::is_place(&two))
 }
 
 fn org_like_words(words: &[&str]) -> bool {

@@ -3,12 +3,102 @@
 
 use serde::Serialize;
 
+use crate::corpus::Corpus;
 use crate::dates::Date;
+use crate::entities::EntityIndex;
 use crate::ingest::{Document, Role};
 
 #[derive(Serialize)]
 pub struct AnalysisReport<'a> {
     pub documents: Vec<DocumentReport<'a>>,
+    pub entities: Vec<EntityReport<'a>>,
+    /// Merges the evidence supports but does not prove (e.g. likely misspellings).
+    pub suggestions: Vec<SuggestionReport<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct EntityReport<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub aliases: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<&'a str>,
+    /// Why spellings were merged into this entity.
+    pub merges: &'a [String],
+    pub mentions: Vec<MentionReport<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MentionReport<'a> {
+    /// The document id.
+    pub doc: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub boilerplate: bool,
+}
+
+#[derive(Serialize)]
+pub struct SuggestionReport<'a> {
+    pub entity: &'a str,
+    pub into: &'a str,
+    pub reason: &'a str,
+}
+
+impl<'a> AnalysisReport<'a> {
+    /// The report for a corpus; `file` gives each document's input file name.
+    pub fn new(
+        corpus: &'a Corpus,
+        index: &'a EntityIndex,
+        file: impl Fn(&'a Document) -> &'a str,
+    ) -> Self {
+        let entities = index
+            .entities
+            .iter()
+            .map(|e| EntityReport {
+                id: &e.id,
+                name: &e.name,
+                kind: e.kind.label(),
+                aliases: &e.aliases,
+                parent: e.parent.as_deref(),
+                merges: &e.merges,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let doc = &corpus.documents[m.doc];
+                        MentionReport {
+                            doc: &doc.id,
+                            start: m.span.start,
+                            end: m.span.end,
+                            text: m.span.of(&doc.text),
+                            boilerplate: m.boilerplate,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        AnalysisReport {
+            documents: corpus
+                .documents
+                .iter()
+                .map(|d| DocumentReport::new(d, file(d)))
+                .collect(),
+            entities,
+            suggestions: index
+                .suggestions
+                .iter()
+                .map(|s| SuggestionReport {
+                    entity: &s.entity,
+                    into: &s.into,
+                    reason: &s.reason,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
