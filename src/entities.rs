@@ -21,6 +21,7 @@ use crate::ingest::Role;
 use crate::lexicon;
 use crate::mentions::{extract, EntityType};
 use crate::text::{fold, Span};
+use crate::view_state::EntitySort;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntityMention {
@@ -64,6 +65,99 @@ impl EntityIndex {
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
     }
+
+    /// The entities a browser shows: of `kind` (all when `None`), whose name or an alias contains
+    /// `find` (case-insensitive), in `sort` order.
+    pub fn browse(&self, kind: Option<EntityType>, find: &str, sort: EntitySort) -> Vec<&Entity> {
+        let find = find.trim().to_lowercase();
+        let mut shown: Vec<&Entity> = self
+            .entities
+            .iter()
+            .filter(|e| kind.is_none_or(|k| e.kind == k))
+            .filter(|e| {
+                find.is_empty()
+                    || e.name.to_lowercase().contains(&find)
+                    || e.aliases.iter().any(|a| a.to_lowercase().contains(&find))
+            })
+            .collect();
+        match sort {
+            EntitySort::Mentions => shown.sort_by(|a, b| {
+                b.mentions
+                    .len()
+                    .cmp(&a.mentions.len())
+                    .then(a.name.cmp(&b.name))
+            }),
+            EntitySort::Sources => shown.sort_by(|a, b| {
+                b.sources()
+                    .cmp(&a.sources())
+                    .then(b.mentions.len().cmp(&a.mentions.len()))
+                    .then(a.name.cmp(&b.name))
+            }),
+            EntitySort::Name => shown.sort_by_key(|e| e.name.to_lowercase()),
+        }
+        shown
+    }
+
+    /// Every mention in document `doc`, in text order, with its entity.
+    pub fn mentions_in(&self, doc: usize) -> Vec<(Span, &Entity)> {
+        let mut out: Vec<(Span, &Entity)> = self
+            .entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.doc == doc)
+                    .map(move |m| (m.span, e))
+            })
+            .collect();
+        out.sort_by_key(|(span, _)| span.start);
+        out
+    }
+}
+
+impl Entity {
+    /// How many documents mention it.
+    pub fn sources(&self) -> usize {
+        let mut docs: Vec<usize> = self.mentions.iter().map(|m| m.doc).collect();
+        docs.dedup();
+        docs.len()
+    }
+
+    /// Mentions per document, indexed like the corpus.
+    pub fn per_document(&self, documents: usize) -> Vec<usize> {
+        let mut counts = vec![0; documents];
+        for m in &self.mentions {
+            counts[m.doc] += 1;
+        }
+        counts
+    }
+}
+
+/// A mention in context: up to `width` chars either side, cut at word boundaries, on one line.
+pub fn keyword_in_context(text: &str, span: Span, width: usize) -> (String, String, String) {
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    let left_raw = match before.char_indices().rev().nth(width.saturating_sub(1)) {
+        Some((i, _)) => before[i..]
+            .find(char::is_whitespace)
+            .map_or(&before[i..], |j| &before[i + j..]),
+        None => before,
+    };
+    let right_raw = match after.char_indices().nth(width) {
+        Some((i, _)) => after[..i]
+            .rfind(char::is_whitespace)
+            .map_or(&after[..i], |j| &after[..j]),
+        None => after,
+    };
+    let mut left = one_line(left_raw);
+    if left_raw.ends_with(char::is_whitespace) && !left.is_empty() {
+        left.push(' ');
+    }
+    let mut right = one_line(right_raw);
+    if right_raw.starts_with(char::is_whitespace) && !right.is_empty() {
+        right.insert(0, ' ');
+    }
+    (left, span.of(text).to_string(), right)
 }
 
 struct UnionFind(Vec<usize>);
@@ -464,6 +558,59 @@ mod tests {
         )]));
         let chapter = entity(&index, "ACLU of Northern California");
         assert_eq!(chapter.parent.as_deref(), Some("org:aclu"));
+    }
+
+    #[test]
+    fn the_browser_filters_finds_and_sorts() {
+        let index = resolve(&corpus(&[
+            &format!("{HEAD}Jeff Bezos met Andy Jassy in Seattle. Bezos left Seattle."),
+            &format!("{HEAD}Andy Jassy stayed."),
+        ]));
+        let names = |v: Vec<&Entity>| v.iter().map(|e| e.name.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(index.browse(None, "", EntitySort::Mentions)),
+            ["Andy Jassy", "Jeff Bezos", "Seattle"]
+        );
+        assert_eq!(
+            names(index.browse(None, "", EntitySort::Sources))[0],
+            "Andy Jassy"
+        );
+        assert_eq!(
+            names(index.browse(Some(EntityType::Place), "", EntitySort::Name)),
+            ["Seattle"]
+        );
+        assert_eq!(
+            names(index.browse(None, "BEZ", EntitySort::Name)),
+            ["Jeff Bezos"]
+        );
+        let jassy = index.get("person:andy-jassy").unwrap();
+        assert_eq!((jassy.sources(), jassy.per_document(2)), (2, vec![1, 1]));
+        let in_first: Vec<&str> = index
+            .mentions_in(0)
+            .iter()
+            .map(|(_, e)| e.name.as_str())
+            .collect();
+        assert_eq!(
+            in_first,
+            [
+                "Jeff Bezos",
+                "Andy Jassy",
+                "Seattle",
+                "Jeff Bezos",
+                "Seattle"
+            ]
+        );
+    }
+
+    #[test]
+    fn keyword_in_context_cuts_at_words_on_one_line() {
+        let text = "The company said on Wednesday\nthat Jeff Bezos would step down next year, sources say.";
+        let at = text.find("Jeff Bezos").unwrap();
+        let (left, key, right) = keyword_in_context(text, Span::new(at, at + 10), 20);
+        assert_eq!(
+            (left.as_str(), key.as_str(), right.as_str()),
+            ("on Wednesday that ", "Jeff Bezos", " would step down")
+        );
     }
 
     #[test]

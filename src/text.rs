@@ -155,9 +155,50 @@ pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Cuts `span` into consecutive pieces at `marks` (sorted, non-overlapping spans): each piece with
+/// the index of the mark it is, or `None` for the text between marks. Marks outside are skipped.
+pub fn segments(span: Span, marks: &[Span]) -> Vec<(Span, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut at = span.start;
+    for (i, m) in marks.iter().enumerate() {
+        if m.start < at || m.end > span.end {
+            continue;
+        }
+        if m.start > at {
+            out.push((Span::new(at, m.start), None));
+        }
+        out.push((*m, Some(i)));
+        at = m.end;
+    }
+    if at < span.end {
+        out.push((Span::new(at, span.end), None));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn segments_alternate_plain_text_and_marks() {
+        let marks = [
+            Span::new(0, 3),
+            Span::new(12, 15),
+            Span::new(14, 20),
+            Span::new(40, 44),
+        ];
+        let got = segments(Span::new(0, 30), &marks);
+        assert_eq!(
+            got,
+            [
+                (Span::new(0, 3), Some(0)),
+                (Span::new(3, 12), None),
+                (Span::new(12, 15), Some(1)),
+                (Span::new(15, 30), None)
+            ]
+        );
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         paragraphs(text).iter().map(|s| s.of(text)).collect()

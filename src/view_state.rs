@@ -2,6 +2,8 @@
 //! back/forward and a copied link all restore the same view. Query parameters (not paths) are used
 //! so the same URLs work on any static host, under any sub-path, and from a single saved HTML file.
 
+use crate::mentions::EntityType;
+
 /// What the page shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -9,11 +11,45 @@ pub struct ViewState {
     pub doc: Option<String>,
     /// Whether boilerplate blocks are expanded in the reader.
     pub show_boilerplate: bool,
+    /// The side panel: the document list or the entity browser.
+    pub pane: Pane,
+    /// The entity selected in the entity browser.
+    pub entity: Option<String>,
+    /// The entity browser shows only this type.
+    pub entity_type: Option<EntityType>,
+    pub entity_sort: EntitySort,
+    /// The entity browser's name filter.
+    pub entity_find: String,
+    /// A mention to scroll the reader to: its byte offset in the open document.
+    pub at: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pane {
+    #[default]
+    Documents,
+    Entities,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EntitySort {
+    /// Most mentions first.
+    #[default]
+    Mentions,
+    /// Mentioned by the most documents first.
+    Sources,
+    Name,
 }
 
 const DOC: &str = "doc";
 const BOILERPLATE: &str = "boilerplate";
 const SHOWN: &str = "shown";
+const VIEW: &str = "view";
+const ENTITY: &str = "entity";
+const TYPE: &str = "type";
+const SORT: &str = "sort";
+const FIND: &str = "find";
+const AT: &str = "at";
 
 impl ViewState {
     /// Reads the state from decoded query parameters; unknown or malformed values mean "default".
@@ -21,6 +57,20 @@ impl ViewState {
         ViewState {
             doc: get(DOC).filter(|d| !d.is_empty()),
             show_boilerplate: get(BOILERPLATE).as_deref() == Some(SHOWN),
+            pane: if get(VIEW).as_deref() == Some("entities") {
+                Pane::Entities
+            } else {
+                Pane::Documents
+            },
+            entity: get(ENTITY).filter(|e| !e.is_empty()),
+            entity_type: get(TYPE).and_then(|t| EntityType::parse(&t)),
+            entity_sort: match get(SORT).as_deref() {
+                Some("sources") => EntitySort::Sources,
+                Some("name") => EntitySort::Name,
+                _ => EntitySort::Mentions,
+            },
+            entity_find: get(FIND).unwrap_or_default(),
+            at: get(AT).and_then(|a| a.parse().ok()),
         }
     }
 
@@ -32,6 +82,26 @@ impl ViewState {
         }
         if self.show_boilerplate {
             pairs.push(format!("{BOILERPLATE}={SHOWN}"));
+        }
+        if self.pane == Pane::Entities {
+            pairs.push(format!("{VIEW}=entities"));
+        }
+        if let Some(entity) = &self.entity {
+            pairs.push(format!("{ENTITY}={}", encode_component(entity)));
+        }
+        if let Some(kind) = self.entity_type {
+            pairs.push(format!("{TYPE}={}", kind.label()));
+        }
+        match self.entity_sort {
+            EntitySort::Mentions => {}
+            EntitySort::Sources => pairs.push(format!("{SORT}=sources")),
+            EntitySort::Name => pairs.push(format!("{SORT}=name")),
+        }
+        if !self.entity_find.is_empty() {
+            pairs.push(format!("{FIND}={}", encode_component(&self.entity_find)));
+        }
+        if let Some(at) = self.at {
+            pairs.push(format!("{AT}={at}"));
         }
         if pairs.is_empty() {
             String::new()
@@ -92,6 +162,7 @@ mod tests {
         let state = ViewState {
             doc: Some("003 story&more.txt".into()),
             show_boilerplate: true,
+            ..ViewState::default()
         };
         assert_eq!(
             state.to_query(),
@@ -101,6 +172,34 @@ mod tests {
             parse(&[("doc", "003 story&more.txt"), ("boilerplate", "shown")]),
             state
         );
+    }
+
+    #[test]
+    fn the_entity_browser_state_round_trips() {
+        let state = ViewState {
+            pane: Pane::Entities,
+            entity: Some("person:jeff-bezos".into()),
+            entity_type: Some(EntityType::Person),
+            entity_sort: EntitySort::Sources,
+            entity_find: "bez".into(),
+            doc: Some("a.txt".into()),
+            at: Some(120),
+            ..ViewState::default()
+        };
+        let query = state.to_query();
+        assert_eq!(query, "?doc=a.txt&view=entities&entity=person%3Ajeff-bezos&type=PERSON&sort=sources&find=bez&at=120");
+        let pairs: Vec<(String, String)> = query[1..]
+            .split('&')
+            .map(|p| p.split_once('=').unwrap())
+            .map(|(k, v)| (k.to_string(), v.replace("%3A", ":")))
+            .collect();
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(ViewState::from_query(get), state);
     }
 
     #[test]

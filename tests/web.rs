@@ -247,3 +247,94 @@ async fn an_unknown_document_id_says_so() {
     assert_eq!(page.text(".reader h1"), "No such document");
     assert!(page.text(".reader").contains("no-such-file.txt"));
 }
+
+#[wasm_bindgen_test]
+async fn the_entity_browser_lists_filters_and_finds() {
+    let page = mount("?view=entities").await;
+    let rows = page.all(".entity-row");
+    assert!(rows.len() > 30, "{} entities", rows.len());
+    assert_eq!(
+        page.text(".entity-row .entity-name"),
+        "Amazon",
+        "most mentioned first"
+    );
+
+    page.one(".type-filter.type-place").click();
+    settle().await;
+    let chips: Vec<String> = page
+        .all(".entity-row .type-chip")
+        .iter()
+        .map(|c| c.text_content().unwrap())
+        .collect();
+    assert!(
+        !chips.is_empty() && chips.iter().all(|c| c == "PLACE"),
+        "{chips:?}"
+    );
+    assert!(query().contains("type=PLACE"));
+
+    page.one(".type-filter.type-all").click();
+    settle().await;
+    let find: web_sys::HtmlInputElement = page.one(".entity-find").unchecked_into();
+    find.set_value("bez");
+    find.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    let names: Vec<String> = page
+        .all(".entity-name")
+        .iter()
+        .map(|n| n.text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["Jeff Bezos"]);
+    assert!(query().contains("find=bez"));
+}
+
+#[wasm_bindgen_test]
+async fn an_entitys_mentions_in_context_lead_into_the_reader() {
+    let page = mount("?view=entities").await;
+    page.one(".entity-link[data-id=\"person:jeff-bezos\"]")
+        .click();
+    settle().await;
+    assert!(page.text(".entity-detail .aliases").contains("Bezos"));
+    let lines = page.all(".kwic-line");
+    assert_eq!(lines.len(), 3);
+    assert_eq!(page.text(".kwic-line .kwic-key"), "Jeff Bezos");
+    lines[2].click();
+    settle().await;
+    assert!(
+        query().contains("doc=003_116c2fefbf00860c.txt"),
+        "{}",
+        query()
+    );
+    assert!(query().contains("at="));
+    let focused: Vec<String> = page
+        .all(".reader-body mark.focus")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(focused, ["Jeff Bezos", "Jeff Bezos", "Bezos"]);
+    assert_eq!(page.all(".reader-body mark.jumped").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_reader_marks_entities_by_type_with_their_canonical_name() {
+    let page = mount("?doc=004_5794830cfb3b6476.txt").await;
+    let gebru = page
+        .all(".reader-body mark.type-person")
+        .into_iter()
+        .find(|m| m.text_content().unwrap() == "Timnit Gebru")
+        .expect("Timnit Gebru is marked as a person");
+    assert_eq!(
+        gebru.get_attribute("title").as_deref(),
+        Some("Timnit Gebru · PERSON")
+    );
+    let buolamwini = page
+        .all(".reader-body mark")
+        .into_iter()
+        .filter(|m| m.text_content().unwrap() == "Buolamwini")
+        .count();
+    assert_eq!(buolamwini, 4);
+    assert_eq!(page.all(".entity-legend mark").len(), 4);
+    // Marks add elements, never text: the paragraph reads exactly as the source.
+    let first = page.all(".reader-body > .para")[0].text_content().unwrap();
+    assert!(first.starts_with("Amazon has said it will not be providing its facial recognition technology to police for one year."));
+}

@@ -15,10 +15,9 @@ pub(crate) fn DocumentList() -> impl IntoView {
         .map(|doc| view! { <DocumentRow doc=doc.clone() /> })
         .collect_view();
     view! {
-        <nav class="doc-list" aria-label="Documents">
-            <h2 class="pane-title">"Documents"</h2>
+        <section class="doc-list" aria-label="Documents">
             <ol class="doc-rows">{rows}</ol>
-        </nav>
+        </section>
     }
 }
 

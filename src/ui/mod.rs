@@ -4,6 +4,7 @@
 //! **View state is read from and written to the URL ([`crate::view_state`]), never kept aside.**
 
 mod document_list;
+mod entity_browser;
 mod reader;
 
 use std::sync::Arc;
@@ -14,14 +15,17 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::corpus::Corpus;
-use crate::view_state::ViewState;
+use crate::entities::{resolve, EntityIndex};
+use crate::view_state::{Pane, ViewState};
 use document_list::DocumentList;
+use entity_browser::EntityBrowser;
 use reader::{Reader, Welcome};
 
 /// What every component of the page shares: the corpus and the URL-backed view state.
 #[derive(Clone)]
 pub(crate) struct Page {
     corpus: Arc<Corpus>,
+    entities: Arc<EntityIndex>,
     state: Memo<ViewState>,
     pathname: Memo<String>,
     navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
@@ -60,6 +64,7 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
     let query = use_query_map();
     let state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get(k))));
     let page = Page {
+        entities: Arc::new(resolve(&corpus)),
         corpus: corpus.clone(),
         state,
         pathname: use_location().pathname,
@@ -92,7 +97,7 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
                     " next / previous"
                 </span>
             </header>
-            <DocumentList />
+            <SidePane />
             <main class="reader-pane" id="reader-pane">
                 {move || {
                     match doc_id.get() {
@@ -102,6 +107,40 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
                 }}
             </main>
         </div>
+    }
+}
+
+/// The left pane: the document list or the entity browser, switched by tabs.
+#[component]
+fn SidePane() -> impl IntoView {
+    let page = expect_context::<Page>();
+    let state = page.state;
+    let tab = move |pane: Pane, label: String| {
+        let page = page.clone();
+        let href = move || {
+            page.href(&ViewState {
+                pane,
+                ..state.get()
+            })
+        };
+        let current = move || state.with(|s| s.pane == pane);
+        view! {
+            <a class="pane-tab" href=href aria-current=move || current().then_some("page")>{label}</a>
+        }
+    };
+    let docs = expect_context::<Page>().corpus.documents.len();
+    let entities = expect_context::<Page>().entities.entities.len();
+    view! {
+        <aside class="side-pane">
+            <nav class="pane-tabs" aria-label="Panels">
+                {tab(Pane::Documents, format!("Documents {docs}"))}
+                {tab(Pane::Entities, format!("Entities {entities}"))}
+            </nav>
+            {move || match state.with(|s| s.pane) {
+                Pane::Documents => view! { <DocumentList /> }.into_any(),
+                Pane::Entities => view! { <EntityBrowser /> }.into_any(),
+            }}
+        </aside>
     }
 }
 

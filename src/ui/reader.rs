@@ -3,19 +3,24 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
+use super::entity_browser::type_class;
 use super::{counted, Page};
 use crate::boilerplate::BoilerplateKind;
 use crate::corpus::Corpus;
 use crate::ingest::{Document, Role};
+use crate::mentions::EntityType;
+use crate::text::{segments, Span};
 use crate::view_state::ViewState;
 
 /// What the reader shows, in order: body paragraphs and boilerplate blocks (header lines are shown
 /// as the title and metadata instead).
 enum Passage {
-    Paragraph(String),
+    Paragraph(Span),
     Boilerplate {
         kind: BoilerplateKind,
-        paragraphs: Vec<String>,
+        paragraphs: Vec<Span>,
     },
 }
 
@@ -26,7 +31,7 @@ fn passages(doc: &Document) -> Vec<Passage> {
     while i < doc.blocks.len() {
         let block = &doc.blocks[i];
         match block.role {
-            Role::Body => out.push(Passage::Paragraph(doc.block_text(block).to_string())),
+            Role::Body => out.push(Passage::Paragraph(block.span)),
             Role::Boilerplate(_) => {
                 let run = runs
                     .iter()
@@ -34,7 +39,7 @@ fn passages(doc: &Document) -> Vec<Passage> {
                     .expect("every boilerplate block starts a run or is in one");
                 let paragraphs = doc.blocks[run.blocks.0..run.blocks.1]
                     .iter()
-                    .map(|b| doc.block_text(b).to_string());
+                    .map(|b| b.span);
                 out.push(Passage::Boilerplate {
                     kind: run.kind,
                     paragraphs: paragraphs.collect(),
@@ -47,6 +52,43 @@ fn passages(doc: &Document) -> Vec<Passage> {
         i += 1;
     }
     out
+}
+
+/// An entity mention as the reader marks it.
+#[derive(Clone)]
+struct Mark {
+    span: Span,
+    entity: String,
+    title: String,
+    class: &'static str,
+}
+
+/// A paragraph's text with its entity mentions marked (as text nodes and `<mark>` elements).
+fn marked_paragraph(
+    text: &Arc<str>,
+    span: Span,
+    marks: &Arc<Vec<Mark>>,
+    focus: Memo<Option<String>>,
+) -> impl IntoView {
+    let spans: Vec<Span> = marks.iter().map(|m| m.span).collect();
+    segments(span, &spans)
+        .into_iter()
+        .map(|(piece, mark)| {
+            let words = piece.of(text).to_string();
+            match mark {
+                None => words.into_any(),
+                Some(i) => {
+                    let m = marks[i].clone();
+                    let entity = m.entity.clone();
+                    let focused = move || focus.with(|f| f.as_deref() == Some(entity.as_str()));
+                    view! {
+                        <mark class=format!("ent {}", m.class) class:focus=focused title=m.title data-at=m.span.start>{words}</mark>
+                    }
+                    .into_any()
+                }
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -82,16 +124,51 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
         let page = page.clone();
         move || page.href(&state.get().with_doc(None))
     };
+    let doc_index = page.corpus.position(&doc.id).unwrap_or_default();
+    let marks: Arc<Vec<Mark>> = Arc::new(
+        page.entities
+            .mentions_in(doc_index)
+            .into_iter()
+            .map(|(span, e)| Mark {
+                span,
+                entity: e.id.clone(),
+                title: format!("{} · {}", e.name, e.kind.label()),
+                class: type_class(e.kind),
+            })
+            .collect(),
+    );
+    let text: Arc<str> = Arc::from(doc.text.as_str());
+    let focus = Memo::new(move |_| state.with(|s| s.entity.clone()));
     let body = passages(&doc)
         .into_iter()
         .map(|p| match p {
-            Passage::Paragraph(text) => view! { <p class="para">{text}</p> }.into_any(),
+            Passage::Paragraph(span) => {
+                view! { <p class="para">{marked_paragraph(&text, span, &marks, focus)}</p> }.into_any()
+            }
             Passage::Boilerplate { kind, paragraphs } => {
-                view! { <BoilerplateBlock kind paragraphs shown on_expand=toggle.clone() /> }
-                    .into_any()
+                let count = paragraphs.len();
+                let paragraphs = paragraphs
+                    .into_iter()
+                    .map(|span| view! { <p class="para">{marked_paragraph(&text, span, &marks, focus)}</p> })
+                    .collect_view()
+                    .into_any();
+                view! { <BoilerplateBlock kind count paragraphs shown on_expand=toggle.clone() /> }.into_any()
             }
         })
         .collect_view();
+    // Scroll to the mention the URL points at (from the entity browser's context lines).
+    let at = Memo::new(move |_| state.with(|s| s.at));
+    Effect::new(move |_| {
+        if let Some(at) = at.get() {
+            let selector = format!(".reader-body mark[data-at=\"{at}\"]");
+            if let Ok(Some(el)) = leptos::prelude::document().query_selector(&selector) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+                let _ = el.class_list().add_1("jumped");
+            }
+        }
+    });
 
     view! {
         <article class="reader" aria-labelledby="reader-title">
@@ -112,6 +189,7 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
                     }}
                 </button>
             </div>
+            <EntityLegend />
             <div class="reader-body">{body}</div>
         </article>
     }
@@ -149,16 +227,12 @@ fn DocumentFacts(doc: Document) -> impl IntoView {
 #[component]
 fn BoilerplateBlock(
     kind: BoilerplateKind,
-    paragraphs: Vec<String>,
+    count: usize,
+    paragraphs: AnyView,
     shown: Memo<bool>,
     on_expand: impl Fn(leptos::ev::MouseEvent) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let count = paragraphs.len();
     let label = kind.label();
-    let text = paragraphs
-        .into_iter()
-        .map(|p| view! { <p class="para">{p}</p> })
-        .collect_view();
     view! {
         <section class="boilerplate" class:expanded=move || shown.get() data-kind=format!("{kind:?}")>
             <button class="boilerplate-stub" on:click=on_expand aria-label=format!("Boilerplate: {label}")>
@@ -167,9 +241,22 @@ fn BoilerplateBlock(
                     {move || if shown.get() { String::new() } else { format!("{} hidden", counted(count, "line")) }}
                 </span>
             </button>
-            <div class="boilerplate-text" hidden=move || !shown.get()>{text}</div>
+            <div class="boilerplate-text" hidden=move || !shown.get()>{paragraphs}</div>
         </section>
     }
+}
+
+/// What the highlight colours mean (a colour-blind-safe palette, also told apart by underline style).
+#[component]
+fn EntityLegend() -> impl IntoView {
+    let items = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Product,
+    ]
+    .map(|k| view! { <li><mark class=format!("ent {}", type_class(k))>{k.label()}</mark></li> });
+    view! { <ul class="entity-legend" aria-label="Entity highlight colours">{items.into_iter().collect_view()}</ul> }
 }
 
 /// Shown when no document is open: what the corpus holds and how to start.

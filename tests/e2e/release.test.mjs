@@ -54,12 +54,26 @@ test("a copied link opens the same view, reload keeps it", async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test("the entity browser and the marked reader work in the release build", async () => {
+  const page = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}?view=entities&entity=person:jeff-bezos`);
+  await page.locator(".kwic-line").first().waitFor({ timeout: 20000 });
+  assert.equal(await page.locator(".kwic-line").count(), 3);
+  // Per-source bars get their width through the CSSOM, which the CSP allows.
+  const width = await page.locator(".entity-row.selected .bar:not(.empty)").first().evaluate((e) => e.getBoundingClientRect().width);
+  assert.ok(width > 10, `bar width ${width}`);
+  await page.locator(".kwic-line").last().click();
+  await page.locator(".reader-body mark.jumped").waitFor();
+  assert.equal(await page.locator(".reader-body mark.focus").count(), 3);
+  assert.deepEqual(page.problems, []);
+});
+
 test("on a phone-sized screen the list gives way to the reader and back", async () => {
   const page = await watchedPage(browser, server.url, { viewport: { width: 390, height: 800 } });
   await page.goto(server.url);
   await page.locator(".doc-row").first().click();
   await page.locator(".reader-title").waitFor({ timeout: 20000 });
-  assert.equal(await page.locator(".doc-list").isVisible(), false);
+  assert.equal(await page.locator(".side-pane").isVisible(), false);
   await page.locator(".back-link").click();
   await page.locator(".doc-list").waitFor({ state: "visible" });
   assert.equal(await page.locator(".reader-title").count(), 0);
