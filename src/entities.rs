@@ -45,6 +45,8 @@ pub struct Entity {
     pub parent: Option<String>,
     /// Why spellings were merged: "AWS: initials of Amazon Web Services".
     pub merges: Vec<String>,
+    /// Hidden by the user: not listed by default, not marked in the reader.
+    pub hidden: bool,
 }
 
 /// A merge the evidence supports but does not prove; the user decides.
@@ -73,6 +75,7 @@ impl EntityIndex {
         let mut shown: Vec<&Entity> = self
             .entities
             .iter()
+            .filter(|e| !e.hidden)
             .filter(|e| kind.is_none_or(|k| e.kind == k))
             .filter(|e| {
                 find.is_empty()
@@ -98,11 +101,19 @@ impl EntityIndex {
         shown
     }
 
-    /// Every mention in document `doc`, in text order, with its entity.
+    /// The entities the user hid, by name.
+    pub fn hidden(&self) -> Vec<&Entity> {
+        let mut hidden: Vec<&Entity> = self.entities.iter().filter(|e| e.hidden).collect();
+        hidden.sort_by_key(|e| e.name.to_lowercase());
+        hidden
+    }
+
+    /// Every mention in document `doc` of an entity not hidden, in text order, with its entity.
     pub fn mentions_in(&self, doc: usize) -> Vec<(Span, &Entity)> {
         let mut out: Vec<(Span, &Entity)> = self
             .entities
             .iter()
+            .filter(|e| !e.hidden)
             .flat_map(|e| {
                 e.mentions
                     .iter()
@@ -397,6 +408,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
             mentions,
             parent: None,
             merges,
+            hidden: false,
         });
     }
     dedupe_ids(&mut entities);

@@ -6,6 +6,7 @@
 
 pub mod boilerplate;
 pub mod corpus;
+pub mod curation;
 pub mod dates;
 pub mod entities;
 pub mod eval;

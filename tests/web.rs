@@ -338,3 +338,124 @@ async fn the_reader_marks_entities_by_type_with_their_canonical_name() {
     let first = page.all(".reader-body > .para")[0].text_content().unwrap();
     assert!(first.starts_with("Amazon has said it will not be providing its facial recognition technology to police for one year."));
 }
+
+const EDITS_KEY: &str = "parallax.edits.v1.seeds";
+
+fn saved_edits() -> String {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(EDITS_KEY)
+        .unwrap()
+        .unwrap_or_default()
+}
+
+fn entity_names(page: &Mounted) -> Vec<String> {
+    page.all(".entity-name")
+        .iter()
+        .map(|n| n.text_content().unwrap())
+        .collect()
+}
+
+/// Undoes every edit, so the next test starts from the automatic index.
+async fn undo_all(page: &Mounted) {
+    while !page
+        .one(".curation-bar .undo")
+        .unchecked_into::<web_sys::HtmlButtonElement>()
+        .disabled()
+    {
+        page.one(".curation-bar .undo").click();
+        settle().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn accepting_a_suggested_merge_is_saved_and_can_be_undone_and_redone() {
+    let page = mount("?view=entities&entity=person:gebry").await;
+    assert!(page.text(".suggestion").contains("Timnit Gebru"));
+    page.one(".suggestion .accept").click();
+    settle().await;
+    assert!(!entity_names(&page).contains(&"Gebry".to_string()));
+    assert_eq!(page.text(".edit-count"), "1 edit");
+    assert!(
+        saved_edits().contains("\"op\": \"merge\""),
+        "{}",
+        saved_edits()
+    );
+
+    page.one(".entity-link[data-id=\"person:timnit-gebru\"]")
+        .click();
+    settle().await;
+    assert_eq!(page.all(".kwic-line").len(), 2);
+
+    page.one(".curation-bar .undo").click();
+    settle().await;
+    assert!(entity_names(&page).contains(&"Gebry".to_string()));
+    assert!(!saved_edits().contains("merge"));
+    page.one(".curation-bar .redo").click();
+    settle().await;
+    assert!(!entity_names(&page).contains(&"Gebry".to_string()));
+    undo_all(&page).await;
+}
+
+#[wasm_bindgen_test]
+async fn hiding_an_entity_removes_it_from_the_list_and_the_reader_until_unhidden() {
+    let page = mount("?view=entities&entity=org:ibm&doc=000_a8a29ba410e08957.txt").await;
+    assert!(page
+        .all(".reader-body mark")
+        .iter()
+        .any(|m| m.text_content().unwrap() == "IBM"));
+    page.one(".curate .hide").click();
+    settle().await;
+    assert!(!entity_names(&page).contains(&"IBM".to_string()));
+    assert!(!page
+        .all(".reader-body mark")
+        .iter()
+        .any(|m| m.text_content().unwrap() == "IBM"));
+    assert!(page.text(".hidden-entities").contains("IBM"));
+    page.one(".hidden-entities .unhide").click();
+    settle().await;
+    assert!(entity_names(&page).contains(&"IBM".to_string()));
+    undo_all(&page).await;
+}
+
+#[wasm_bindgen_test]
+async fn renaming_keeps_the_entity_and_its_old_spelling() {
+    let page = mount("?view=entities&entity=person:jeff-bezos").await;
+    let input: web_sys::HtmlInputElement = page.one(".curate .rename input").unchecked_into();
+    input.set_value("Jeffrey P. Bezos");
+    page.one(".curate .rename button").click();
+    settle().await;
+    assert!(entity_names(&page).contains(&"Jeffrey P. Bezos".to_string()));
+    assert!(
+        page.text(".entity-detail .aliases").contains("Jeff Bezos"),
+        "still selected, old name kept as a spelling"
+    );
+    undo_all(&page).await;
+    assert!(entity_names(&page).contains(&"Jeff Bezos".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_import_is_reported_and_changes_nothing() {
+    let page = mount("?view=entities").await;
+    let parts = js_sys::Array::of1(&"{\"version\": 1, \"edits\": [oops".into());
+    let file = web_sys::File::new_with_str_sequence(&parts, "edits.json").unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let input: web_sys::HtmlInputElement = page.one(".curation-bar .import input").unchecked_into();
+    input.set_files(transfer.files().as_ref());
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    settle().await;
+    let message = page.text(".curation-message");
+    assert!(
+        message.starts_with("edits.json: not a Parallax edits file"),
+        "{message}"
+    );
+    assert!(message.ends_with("Your edits are unchanged."));
+    assert_eq!(page.text(".edit-count"), "0 edits");
+}

@@ -1,10 +1,14 @@
 //! The entity browser: every canonical entity, filterable by type and name, sortable, with its
-//! mentions per source as small bars; the selected entity shows its spellings, why they were
-//! merged, suggested merges, and every mention in context, each a link into the reader.
+//! mentions per source as small bars. The selected entity shows its spellings, why they were
+//! merged, suggested merges, every mention in context (each a link into the reader), and the
+//! corrections a user can make: rename, change type, merge, split a spelling off, hide.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::edits::import_from_input;
 use super::{counted, Page};
+use crate::curation::{Edit, Outcome};
 use crate::entities::{keyword_in_context, Entity};
 use crate::mentions::EntityType;
 use crate::view_state::EntitySort;
@@ -17,6 +21,13 @@ const MAX_CONTEXT_LINES: usize = 200;
 
 /// Characters of context either side of a mention.
 const CONTEXT_CHARS: usize = 48;
+
+const TYPES: [EntityType; 4] = [
+    EntityType::Person,
+    EntityType::Org,
+    EntityType::Place,
+    EntityType::Product,
+];
 
 pub(crate) fn type_class(kind: EntityType) -> &'static str {
     match kind {
@@ -31,6 +42,7 @@ pub(crate) fn type_class(kind: EntityType) -> &'static str {
 pub(crate) fn EntityBrowser() -> impl IntoView {
     let page = expect_context::<Page>();
     let state = page.state;
+    let curated = page.entities;
     let on_find = {
         let page = page.clone();
         move |ev: leptos::ev::Event| {
@@ -51,48 +63,57 @@ pub(crate) fn EntityBrowser() -> impl IntoView {
             page.go(&next, true);
         }
     };
-    let type_buttons = [None, Some(EntityType::Person), Some(EntityType::Org), Some(EntityType::Place), Some(EntityType::Product)]
-        .into_iter()
+    let type_buttons = std::iter::once(None)
+        .chain(TYPES.map(Some))
         .map(|kind| {
             let page = page.clone();
-            let count = page.entities.entities.iter().filter(|e| kind.is_none_or(|k| e.kind == k)).count();
+            let count = move || {
+                curated.with(|c| c.index().entities.iter().filter(|e| !e.hidden && kind.is_none_or(|k| e.kind == k)).count())
+            };
             let label = kind.map_or("All", |k| k.label());
             let pressed = move || state.with(|s| s.entity_type == kind);
-            let href = {
-                let page = page.clone();
-                move || {
-                    let mut next = state.get();
-                    next.entity_type = kind;
-                    page.href(&next)
-                }
+            let href = move || {
+                let mut next = state.get();
+                next.entity_type = kind;
+                page.href(&next)
             };
             view! {
                 <a class=format!("type-filter {}", kind.map_or("type-all", type_class)) href=href aria-pressed=move || pressed().to_string()>
-                    {format!("{label} {count}")}
+                    {label} " " {count}
                 </a>
             }
         })
         .collect_view();
-    let rows = {
-        let page = page.clone();
-        move || {
-            let s = state.get();
-            let shown = page
+    let rows = move || {
+        let s = state.get();
+        let curated = curated.get();
+        let shown = curated
+            .index()
+            .browse(s.entity_type, &s.entity_find, s.entity_sort);
+        let total = shown.len();
+        let rows = shown
+            .into_iter()
+            .take(MAX_ROWS)
+            .map(|e| view! { <EntityRow entity=e.clone() /> })
+            .collect_view();
+        let more = (total > MAX_ROWS)
+            .then(|| view! { <li class="more">{format!("{} more — narrow the list to see them", total - MAX_ROWS)}</li> });
+        let none = (total == 0).then(|| view! { <li class="more">"No entity matches."</li> });
+        view! { {rows} {more} {none} }
+    };
+    let names = move || {
+        curated.with(|c| {
+            c.index()
                 .entities
-                .browse(s.entity_type, &s.entity_find, s.entity_sort);
-            let total = shown.len();
-            let rows = shown
-                .into_iter()
-                .take(MAX_ROWS)
-                .map(|e| view! { <EntityRow entity=e.clone() /> })
-                .collect_view();
-            let more = (total > MAX_ROWS).then(|| view! { <li class="more">{format!("{} more — narrow the list to see them", total - MAX_ROWS)}</li> });
-            let none = (total == 0).then(|| view! { <li class="more">"No entity matches."</li> });
-            view! { {rows} {more} {none} }
-        }
+                .iter()
+                .filter(|e| !e.hidden)
+                .map(|e| view! { <option value=e.name.clone()></option> })
+                .collect_view()
+        })
     };
     view! {
         <section class="entity-browser" aria-label="Entities">
+            <CurationBar />
             <div class="entity-controls">
                 <input
                     type="search"
@@ -116,8 +137,100 @@ pub(crate) fn EntityBrowser() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <datalist id="entity-names">{names}</datalist>
             <ol class="entity-rows">{rows}</ol>
+            <HiddenEntities />
         </section>
+    }
+}
+
+/// Edit count, undo, redo, export, import, and what the user should know about their edits.
+#[component]
+fn CurationBar() -> impl IntoView {
+    let page = expect_context::<Page>();
+    let store = page.edits;
+    let curated = page.entities;
+    let count = move || store.current.with(|c| counted(c.edits.len(), "edit"));
+    let stale = move || {
+        curated.with(|c| {
+            store.current.with(|cur| {
+                cur.edits
+                    .iter()
+                    .zip(c.outcomes())
+                    .filter_map(|(edit, outcome)| match outcome {
+                        Outcome::Stale(why) => {
+                            Some(view! { <li>{edit.describe()} " — " {why.clone()}</li> })
+                        }
+                        Outcome::Applied => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    view! {
+        <div class="curation-bar">
+            <span class="edit-count">{count}</span>
+            <button class="undo" disabled=move || !store.can_undo() on:click=move |_| store.undo()>"Undo"</button>
+            <button class="redo" disabled=move || !store.can_redo() on:click=move |_| store.redo()>"Redo"</button>
+            <button class="export" on:click=move |_| store.export()>"Export"</button>
+            <label class="import">
+                "Import"
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    node_ref=file_input
+                    on:change=move |_| {
+                        if let Some(input) = file_input.get() {
+                            import_from_input(store, input.unchecked_into());
+                        }
+                    }
+                />
+            </label>
+            <p class="curation-message" role="status">{move || store.message.get()}</p>
+            {move || {
+                let stale = stale();
+                (!stale.is_empty()).then(|| view! {
+                    <details class="stale-edits">
+                        <summary>{counted(stale.len(), "edit")} " no longer apply"</summary>
+                        <ul>{stale}</ul>
+                    </details>
+                })
+            }}
+        </div>
+    }
+}
+
+/// Entities the user hid, each with a way back.
+#[component]
+fn HiddenEntities() -> impl IntoView {
+    let page = expect_context::<Page>();
+    let store = page.edits;
+    let curated = page.entities;
+    move || {
+        let curated = curated.get();
+        let hidden = curated.index().hidden();
+        (!hidden.is_empty()).then(|| {
+            let items = hidden
+                .iter()
+                .map(|e| {
+                    let spelling = e.name.clone();
+                    view! {
+                        <li>
+                            {e.name.clone()}
+                            " "
+                            <button class="unhide" on:click=move |_| store.push(Edit::Unhide { spelling: spelling.clone() })>"Unhide"</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <details class="hidden-entities">
+                    <summary>"Hidden (" {hidden.len()} ")"</summary>
+                    <ul>{items}</ul>
+                </details>
+            }
+        })
     }
 }
 
@@ -160,8 +273,21 @@ fn EntityRow(entity: Entity) -> impl IntoView {
         counted(entity.sources(), "source")
     );
     let detail = entity.clone();
+    let row = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |was_selected: Option<bool>| {
+        let now = selected.get();
+        // Scroll only when the selection arrives (a link, a reload), not on every re-render.
+        if now && was_selected != Some(true) {
+            if let Some(el) = row.get() {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+        now
+    });
     view! {
-        <li class="entity-row" class:selected=move || selected.get()>
+        <li class="entity-row" node_ref=row class:selected=move || selected.get()>
             <a class="entity-link" href=href aria-current=move || selected.get().then_some("true") data-id=id.clone()>
                 <span class=format!("type-chip {}", type_class(entity.kind))>{entity.kind.label()}</span>
                 <span class="entity-name">{entity.name.clone()}</span>
@@ -175,13 +301,31 @@ fn EntityRow(entity: Entity) -> impl IntoView {
     }
 }
 
-/// Spellings, merge reasons, parent, suggestions, and every mention in context.
+/// Spellings, merge reasons, parent, suggestions, corrections, and every mention in context.
 #[component]
 fn EntityDetail(entity: Entity) -> impl IntoView {
     let page = expect_context::<Page>();
     let state = page.state;
-    let aliases = (!entity.aliases.is_empty())
-        .then(|| view! { <p class="aliases">"Also written: " {entity.aliases.join(", ")}</p> });
+    let store = page.edits;
+    let curated = page.entities.get_untracked();
+    let index = curated.index();
+    let name = entity.name.clone();
+    let aliases = entity
+        .aliases
+        .iter()
+        .map(|a| {
+            let spelling = a.clone();
+            view! {
+                <li>
+                    {a.clone()}
+                    " "
+                    <button class="split" title="These mentions are a different entity" on:click=move |_| store.push(Edit::Split { spelling: spelling.clone() })>
+                        "Split off"
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
     let merges = entity
         .merges
         .iter()
@@ -190,14 +334,89 @@ fn EntityDetail(entity: Entity) -> impl IntoView {
     let parent = entity
         .parent
         .as_ref()
-        .and_then(|p| page.entities.get(p))
+        .and_then(|p| index.get(p))
         .map(|p| view! { <p class="parent">"Part of " {p.name.clone()}</p> });
-    let suggestions = page
-        .entities
+    let suggestions = index
         .suggestions
         .iter()
         .filter(|s| s.entity == entity.id || s.into == entity.id)
-        .map(|s| view! { <li class="suggestion">"Possibly the same as " {page.entities.get(if s.entity == entity.id { &s.into } else { &s.entity }).map(|e| e.name.clone())} ": " {s.reason.clone()}</li> })
+        .filter_map(|s| {
+            let (from, into) = (index.get(&s.entity)?, index.get(&s.into)?);
+            let (a, b) = (from.name.clone(), into.name.clone());
+            let (a2, b2) = (a.clone(), b.clone());
+            Some(view! {
+                <li class="suggestion">
+                    "Possibly the same as “" {if s.entity == entity.id { b.clone() } else { a.clone() }} "”: " {s.reason.clone()}
+                    " "
+                    <button class="accept" on:click=move |_| store.push(Edit::Merge { spelling: a.clone(), into: b.clone() })>"Merge"</button>
+                    <button class="reject" on:click=move |_| store.push(Edit::Reject { spelling: a2.clone(), into: b2.clone() })>"Not the same"</button>
+                </li>
+            })
+        })
+        .collect_view();
+    let rename_input = NodeRef::<leptos::html::Input>::new();
+    let merge_input = NodeRef::<leptos::html::Input>::new();
+    let rename = {
+        let name = name.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let new_name = rename_input
+                .get()
+                .map(|i| i.value().trim().to_string())
+                .unwrap_or_default();
+            if !new_name.is_empty() && new_name != name {
+                store.push(Edit::Rename {
+                    spelling: name.clone(),
+                    name: new_name,
+                });
+            }
+        }
+    };
+    let merge = {
+        let name = name.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let into = merge_input
+                .get()
+                .map(|i| i.value().trim().to_string())
+                .unwrap_or_default();
+            let known = page
+                .entities
+                .with_untracked(|c| c.index().entities.iter().any(|e| e.name == into));
+            if known && into != name {
+                store.push(Edit::Merge {
+                    spelling: name.clone(),
+                    into,
+                });
+            } else if !into.is_empty() {
+                store.message.set(Some(format!(
+                    "No entity is named “{into}”; pick one from the list."
+                )));
+            }
+        }
+    };
+    let set_type = {
+        let name = name.clone();
+        move |ev: leptos::ev::Event| {
+            if let Some(kind) = EntityType::parse(&event_target_value(&ev)) {
+                store.push(Edit::SetType {
+                    spelling: name.clone(),
+                    kind,
+                });
+            }
+        }
+    };
+    let hide = {
+        let name = name.clone();
+        move |_| {
+            store.push(Edit::Hide {
+                spelling: name.clone(),
+            })
+        }
+    };
+    let type_options = TYPES
+        .map(|k| view! { <option value=k.label() selected=k == entity.kind>{k.label()}</option> })
+        .into_iter()
         .collect_view();
     let lines = entity
         .mentions
@@ -232,10 +451,22 @@ fn EntityDetail(entity: Entity) -> impl IntoView {
         .collect_view();
     view! {
         <div class="entity-detail">
-            {aliases}
             {parent}
+            <ul class="aliases" aria-label="Other spellings">{aliases}</ul>
             <ul class="merges">{merges}</ul>
             <ul class="suggestions">{suggestions}</ul>
+            <div class="curate">
+                <form class="rename" on:submit=rename>
+                    <input node_ref=rename_input aria-label="New name" value=name.clone() />
+                    <button type="submit">"Rename"</button>
+                </form>
+                <form class="merge" on:submit=merge>
+                    <input node_ref=merge_input list="entity-names" aria-label="Merge into" placeholder="Same as…" />
+                    <button type="submit">"Merge"</button>
+                </form>
+                <label class="set-type">"Type " <select on:change=set_type>{type_options}</select></label>
+                <button class="hide" on:click=hide>"Hide"</button>
+            </div>
             <ol class="kwic" aria-label="Mentions in context">{lines}</ol>
         </div>
     }

@@ -4,6 +4,7 @@
 //! **View state is read from and written to the URL ([`crate::view_state`]), never kept aside.**
 
 mod document_list;
+mod edits;
 mod entity_browser;
 mod reader;
 
@@ -15,9 +16,11 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::corpus::Corpus;
+use crate::curation::{apply, Outcome};
 use crate::entities::{resolve, EntityIndex};
 use crate::view_state::{Pane, ViewState};
 use document_list::DocumentList;
+use edits::EditStore;
 use entity_browser::EntityBrowser;
 use reader::{Reader, Welcome};
 
@@ -25,11 +28,36 @@ use reader::{Reader, Welcome};
 #[derive(Clone)]
 pub(crate) struct Page {
     corpus: Arc<Corpus>,
-    entities: Arc<EntityIndex>,
+    /// The entity index with the user's edits applied (recomputed when they change).
+    entities: Memo<Curated>,
+    edits: EditStore,
     state: Memo<ViewState>,
     pathname: Memo<String>,
     navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
 }
+
+/// The curated entity index and what became of each edit. Compared by identity: a new value is
+/// a new computation.
+#[derive(Clone)]
+pub(crate) struct Curated(Arc<(EntityIndex, Vec<Outcome>)>);
+
+impl PartialEq for Curated {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Curated {
+    fn index(&self) -> &EntityIndex {
+        &self.0 .0
+    }
+    fn outcomes(&self) -> &[Outcome] {
+        &self.0 .1
+    }
+}
+
+/// Where the seed corpus's edits are saved in the browser.
+const SEED_EDITS_KEY: &str = "parallax.edits.v1.seeds";
 
 impl Page {
     /// The link that shows `state`, on the page's own path (whatever sub-path it is served from).
@@ -63,8 +91,18 @@ pub fn App() -> impl IntoView {
 fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
     let query = use_query_map();
     let state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get(k))));
+    let automatic = Arc::new(resolve(&corpus));
+    let edits = EditStore::load(SEED_EDITS_KEY);
+    let entities = {
+        let corpus = corpus.clone();
+        Memo::new(move |_| {
+            let curation = edits.current.get();
+            Curated(Arc::new(apply((*automatic).clone(), &corpus, &curation)))
+        })
+    };
     let page = Page {
-        entities: Arc::new(resolve(&corpus)),
+        entities,
+        edits,
         corpus: corpus.clone(),
         state,
         pathname: use_location().pathname,
@@ -115,7 +153,7 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
 fn SidePane() -> impl IntoView {
     let page = expect_context::<Page>();
     let state = page.state;
-    let tab = move |pane: Pane, label: String| {
+    let tab = move |pane: Pane, label: Signal<String>| {
         let page = page.clone();
         let href = move || {
             page.href(&ViewState {
@@ -129,12 +167,14 @@ fn SidePane() -> impl IntoView {
         }
     };
     let docs = expect_context::<Page>().corpus.documents.len();
-    let entities = expect_context::<Page>().entities.entities.len();
+    let curated = expect_context::<Page>().entities;
+    let entities =
+        move || curated.with(|c| c.index().entities.iter().filter(|e| !e.hidden).count());
     view! {
         <aside class="side-pane">
             <nav class="pane-tabs" aria-label="Panels">
-                {tab(Pane::Documents, format!("Documents {docs}"))}
-                {tab(Pane::Entities, format!("Entities {entities}"))}
+                {tab(Pane::Documents, Signal::derive(move || format!("Documents {docs}")))}
+                {tab(Pane::Entities, Signal::derive(move || format!("Entities {}", entities())))}
             </nav>
             {move || match state.with(|s| s.pane) {
                 Pane::Documents => view! { <DocumentList /> }.into_any(),

@@ -125,37 +125,45 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
         move || page.href(&state.get().with_doc(None))
     };
     let doc_index = page.corpus.position(&doc.id).unwrap_or_default();
-    let marks: Arc<Vec<Mark>> = Arc::new(
-        page.entities
-            .mentions_in(doc_index)
-            .into_iter()
-            .map(|(span, e)| Mark {
-                span,
-                entity: e.id.clone(),
-                title: format!("{} · {}", e.name, e.kind.label()),
-                class: type_class(e.kind),
-            })
-            .collect(),
-    );
     let text: Arc<str> = Arc::from(doc.text.as_str());
     let focus = Memo::new(move |_| state.with(|s| s.entity.clone()));
-    let body = passages(&doc)
-        .into_iter()
-        .map(|p| match p {
-            Passage::Paragraph(span) => {
-                view! { <p class="para">{marked_paragraph(&text, span, &marks, focus)}</p> }.into_any()
-            }
-            Passage::Boilerplate { kind, paragraphs } => {
-                let count = paragraphs.len();
-                let paragraphs = paragraphs
-                    .into_iter()
-                    .map(|span| view! { <p class="para">{marked_paragraph(&text, span, &marks, focus)}</p> })
-                    .collect_view()
-                    .into_any();
-                view! { <BoilerplateBlock kind count paragraphs shown on_expand=toggle.clone() /> }.into_any()
-            }
-        })
-        .collect_view();
+    let curated = page.entities;
+    let layout = Arc::new(passages(&doc));
+    let expand = toggle.clone();
+    // Re-rendered when the user's entity edits change what is marked.
+    let body = move || {
+        let curated = curated.get();
+        let marks: Arc<Vec<Mark>> = Arc::new(
+            curated
+                .index()
+                .mentions_in(doc_index)
+                .into_iter()
+                .map(|(span, e)| Mark {
+                    span,
+                    entity: e.id.clone(),
+                    title: format!("{} · {}", e.name, e.kind.label()),
+                    class: type_class(e.kind),
+                })
+                .collect(),
+        );
+        layout
+            .iter()
+            .map(|p| match p {
+                Passage::Paragraph(span) => {
+                    view! { <p class="para">{marked_paragraph(&text, *span, &marks, focus)}</p> }.into_any()
+                }
+                Passage::Boilerplate { kind, paragraphs } => {
+                    let count = paragraphs.len();
+                    let paragraphs = paragraphs
+                        .iter()
+                        .map(|span| view! { <p class="para">{marked_paragraph(&text, *span, &marks, focus)}</p> })
+                        .collect_view()
+                        .into_any();
+                    view! { <BoilerplateBlock kind=*kind count paragraphs shown on_expand=expand.clone() /> }.into_any()
+                }
+            })
+            .collect_view()
+    };
     // Scroll to the mention the URL points at (from the entity browser's context lines).
     let at = Memo::new(move |_| state.with(|s| s.at));
     Effect::new(move |_| {

@@ -68,6 +68,26 @@ test("the entity browser and the marked reader work in the release build", async
   assert.deepEqual(page.problems, []);
 });
 
+test("entity edits survive a reload, and an exported file imports back", async () => {
+  const page = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}?view=entities&entity=person:gebry`);
+  await page.locator(".suggestion .accept").click();
+  await page.locator(".edit-count", { hasText: "1 edit" }).waitFor({ timeout: 20000 });
+  await page.reload();
+  await page.locator(".edit-count", { hasText: "1 edit" }).waitFor({ timeout: 20000 });
+  assert.equal(await page.locator(".entity-name", { hasText: /^Gebry$/ }).count(), 0);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".curation-bar .export").click()]);
+  const exported = await download.path();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator(".edit-count", { hasText: "0 edits" }).waitFor({ timeout: 20000 });
+  await page.locator(".curation-bar .import input").setInputFiles(exported);
+  await page.locator(".curation-message", { hasText: "Imported 1 edit from" }).waitFor();
+  assert.equal(await page.locator(".entity-name", { hasText: /^Gebry$/ }).count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
 test("on a phone-sized screen the list gives way to the reader and back", async () => {
   const page = await watchedPage(browser, server.url, { viewport: { width: 390, height: 800 } });
   await page.goto(server.url);

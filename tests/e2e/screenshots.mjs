@@ -10,7 +10,7 @@ const server = await serve();
 const browser = await launch();
 const shots = [
   { name: "screenshot.png", query: "?doc=001_3d4b255715acc054.txt", viewport: { width: 1280, height: 800 } },
-  { name: "screenshot-entities.png", query: "?view=entities&entity=person:joy-buolamwini&doc=004_5794830cfb3b6476.txt", viewport: { width: 1280, height: 800 } },
+  { name: "screenshot-entities.png", query: "?view=entities&entity=person:gebry&doc=004_5794830cfb3b6476.txt", viewport: { width: 1280, height: 800 } },
   { name: "screenshot-phone.png", query: "?doc=003_116c2fefbf00860c.txt", viewport: { width: 390, height: 844 } },
 ];
 for (const { name, query, ...options } of shots) {
