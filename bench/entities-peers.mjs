@@ -1,12 +1,13 @@
 // Peer benchmark: a peer in-browser NLP library (compromise) on the entity gold sets, scored by a
 // JS mirror of the project's scorer (src/eval.rs `gold_mentions` + `score`), so its figures compare
 // with `parallax score-entities`.
-//   NODE_PATH=/root/.cache/parallax-tools/node_modules node bench/entities-peers.mjs
+//   bash scripts/bench.sh   (installs it and runs this), or with NODE_PATH set as scripts/setup.sh sets it:
+//   node bench/entities-peers.mjs
 //       [--seeds-mode=paragraph|body|full] [--runs=3] [--misses] [--self-check] [gold.jsonl ...]
 // ms: time compromise takes on the set's scored text (parse + people/organizations/places + offsets
 // + trimming), median of --runs passes after one untimed warm-up pass; the scoring is not timed.
 // compromise is installed outside the repository, like playwright-core:
-//   npm install --prefix /root/.cache/parallax-tools --no-save --no-package-lock --no-audit \
+//   npm install --prefix ~/.cache/parallax-tools --no-save --no-package-lock --no-audit \
 //     --no-fund binaryen@132.0.0 playwright-core@1.64.1 compromise@14.17.0
 // (list all three: `npm install --no-save` into that folder removes packages it was not given.)
 //

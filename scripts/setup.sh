@@ -8,6 +8,7 @@ TOOLS=${PARALLAX_TOOLS:-$HOME/.cache/parallax-tools}
 TRUNK_VERSION=0.21.14       # the newest Trunk that builds on stable Rust 1.95
 BINARYEN_VERSION=132.0.0    # wasm-opt 132 from npm; Debian's binaryen 108 breaks the module
 PLAYWRIGHT_VERSION=1.64.1   # drives the system Chromium in the release-build test; downloads no browser
+COMPROMISE_VERSION=14.17.0  # the peer NLP library the entity benchmark measures
 
 export PATH="$TOOLS/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
@@ -51,17 +52,19 @@ need_wasm_bindgen() {
   export TRUNK_TOOLS_WASM_BINDGEN="$version"
 }
 
+# One npm install for all of them: npm removes packages a later --no-save install does not name.
 need_npm_tools() {
   local want_opt="wasm-opt version ${BINARYEN_VERSION%%.*} (version_${BINARYEN_VERSION%%.*})"
+  local pkg="$TOOLS/node_modules"
   if [ "$(wasm-opt --version 2>/dev/null || true)" != "$want_opt" ] \
-    || [ ! -f "$TOOLS/node_modules/playwright-core/package.json" ] \
-    || ! grep -q "\"version\": \"$PLAYWRIGHT_VERSION\"" "$TOOLS/node_modules/playwright-core/package.json"; then
-    step "installing wasm-opt (binaryen $BINARYEN_VERSION) and playwright-core $PLAYWRIGHT_VERSION (npm)"
+    || ! grep -qs "\"version\": \"$PLAYWRIGHT_VERSION\"" "$pkg/playwright-core/package.json" \
+    || ! grep -qs "\"version\": \"$COMPROMISE_VERSION\"" "$pkg/compromise/package.json"; then
+    step "installing wasm-opt (binaryen $BINARYEN_VERSION), playwright-core $PLAYWRIGHT_VERSION, compromise $COMPROMISE_VERSION (npm)"
     mkdir -p "$TOOLS"
     npm install --silent --prefix "$TOOLS" --no-save --no-package-lock --no-audit --no-fund \
-      "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION"
+      "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "compromise@$COMPROMISE_VERSION"
   fi
-  export NODE_PATH="$TOOLS/node_modules"
+  export NODE_PATH="$pkg"
 }
 
 need_chromium() {
