@@ -10,6 +10,7 @@ pub mod curation;
 pub mod dates;
 pub mod entities;
 pub mod eval;
+pub mod facts;
 pub mod ingest;
 pub mod lexicon;
 pub mod manifest;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::corpus::Corpus;
 use crate::dates::Date;
 use crate::entities::EntityIndex;
+use crate::facts::{extract_facts, FactKind};
 use crate::ingest::{Document, Role};
 
 #[derive(Serialize)]
@@ -14,6 +15,20 @@ pub struct AnalysisReport<'a> {
     pub entities: Vec<EntityReport<'a>>,
     /// Merges the evidence supports but does not prove (e.g. likely misspellings).
     pub suggestions: Vec<SuggestionReport<'a>>,
+    /// Dates, durations, numbers, percentages and sums of money, in document and text order.
+    pub facts: Vec<FactReport<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FactReport<'a> {
+    pub doc: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: FactKind,
+    pub value: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub boilerplate: bool,
 }
 
 #[derive(Serialize)]
@@ -88,6 +103,21 @@ impl<'a> AnalysisReport<'a> {
                 .map(|d| DocumentReport::new(d, file(d)))
                 .collect(),
             entities,
+            facts: corpus
+                .documents
+                .iter()
+                .flat_map(|doc| {
+                    extract_facts(doc).into_iter().map(move |f| FactReport {
+                        doc: &doc.id,
+                        start: f.span.start,
+                        end: f.span.end,
+                        text: f.span.of(&doc.text),
+                        kind: f.kind,
+                        value: f.value,
+                        boilerplate: matches!(doc.blocks[f.block].role, Role::Boilerplate(_)),
+                    })
+                })
+                .collect(),
             suggestions: index
                 .suggestions
                 .iter()

@@ -288,3 +288,25 @@ How one city banned face scanning…\n";
         assert_eq!(d.body().count(), 2);
     }
 }
+
+/// The facts the outlets disagree on: how long after IBM, and how long the moratorium lasts.
+#[test]
+fn the_facts_the_seeds_disagree_on() {
+    use parallax::facts::{extract_facts, FactKind};
+    let corpus = Corpus::embedded();
+    let durations = |id: &str| -> Vec<String> {
+        let d = doc(&corpus, id);
+        extract_facts(d)
+            .into_iter()
+            .filter(|f| f.kind == FactKind::Duration && d.blocks[f.block].role == Role::Body)
+            .map(|f| f.value)
+            .collect()
+    };
+    assert_eq!(durations("000_a8a29ba410e08957.txt"), ["1 year", "2 day"]);
+    assert_eq!(
+        durations("002_9f2f6bd52789adc0.txt"),
+        ["1 year", "indefinite"]
+    );
+    assert!(durations("003_116c2fefbf00860c.txt").starts_with(&["1 day".to_string()]));
+    assert!(durations("003_116c2fefbf00860c.txt").contains(&"12 month".to_string()));
+}
