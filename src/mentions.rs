@@ -532,7 +532,9 @@ fn trim(
         return None;
     }
     let single = words.len() == 1;
-    let lone_suffix = matches!(words[0], "Inc" | "LLC" | "Corp" | "Co" | "Ltd");
+    // "Inc" alone, or an organisation word that is also a common one ("State", "Daily").
+    let lone_suffix = matches!(words[0], "Inc" | "LLC" | "Corp" | "Co" | "Ltd")
+        || (lexicon::is_org_head(words[0]) && lexicon::is_common_word(&words[0].to_lowercase()));
     if single
         && (lexicon::is_person_title(words[0])
             || is_generic_acronym(words[0])
