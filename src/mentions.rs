@@ -730,7 +730,9 @@ fn followed_by_place(text: &str, end: usize) -> bool {
     let one = words.first().copied().unwrap_or("");
     let two = words.join(" ");
     let capital = one.chars().next().is_some_and(char::is_uppercase);
-    capital && (lexicon::is_place(one) || lexicon::is_place(&two))
+    // "Michigan." at a sentence end, but "D.C." keeps its dots.
+    let place = |s: &str| lexicon::is_place(s) || lexicon::is_place(s.trim_end_matches('.'));
+    capital && (place(one) || place(&two))
 }
 
 fn org_like_words(words: &[&str]) -> bool {
@@ -803,6 +805,14 @@ fn apply_document_evidence(
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
     for mut c in chunks {
         let name = c.span.of(text);
+        // "Warren" after "Elizabeth Warren" is her, whatever the gazetteer says.
+        if c.tokens.len() == 1
+            && matches!(c.typed, Some((Place, _)))
+            && surnames.contains(name)
+            && !followed_by_place(text, c.span.end)
+        {
+            c.typed = Some((Person, Certainty::Firm));
+        }
         if let Some((_, Certainty::Guess)) = c.typed {
             if let Some(split) = split_run_together(text, &c, &firm, &any_type, &surnames) {
                 out.extend(split);
@@ -957,6 +967,19 @@ mod tests {
             format!("{HEAD}Joy Buolamwini published a study. Later, Buolamwini posted a response.");
         let got = found(&text);
         assert!(got.contains(&("Buolamwini".into(), "PERSON")), "{got:?}");
+    }
+
+    #[test]
+    fn a_surname_outranks_the_gazetteer() {
+        let text =
+            format!("{HEAD}Elizabeth Warren spoke first. Then Warren left for Warren, Michigan.");
+        let got = found(&text);
+        let warrens: Vec<&str> = got
+            .iter()
+            .filter(|(n, _)| n == "Warren")
+            .map(|(_, k)| *k)
+            .collect();
+        assert_eq!(warrens, ["PERSON", "PLACE"], "{got:?}");
     }
 
     #[test]
