@@ -31,20 +31,27 @@ pub fn is_common_word(lowercase: &str) -> bool {
     words.contains(lowercase) || singular("s", "") || singular("es", "") || singular("ies", "y")
 }
 
-/// Countries, US states, continents and large cities (GeoNames), plus the aliases below.
-pub fn is_place(name: &str) -> bool {
-    static PLACES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// What kind of place the gazetteer says a name is: "country", "state", "continent", "city", or
+/// "region" for the hand-written regions and aliases below.
+pub fn place_kind(name: &str) -> Option<&'static str> {
+    static PLACES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     PLACES
         .get_or_init(|| {
-            let mut places: HashSet<&str> = include_str!("../data/lexicons/places.tsv")
+            let mut places: HashMap<&str, &str> = include_str!("../data/lexicons/places.tsv")
                 .lines()
-                .filter_map(|l| l.split('\t').next())
+                .filter_map(|l| l.split_once('\t'))
                 .collect();
-            places.extend(COUNTRY_ALIASES.iter().map(|(alias, _)| *alias));
-            places.extend(REGIONS);
+            places.extend(COUNTRY_ALIASES.iter().map(|(alias, _)| (*alias, "country")));
+            places.extend(REGIONS.iter().map(|r| (*r, "region")));
             places
         })
-        .contains(name)
+        .get(name)
+        .copied()
+}
+
+/// Countries, US states, continents and large cities (GeoNames), plus the aliases below.
+pub fn is_place(name: &str) -> bool {
+    place_kind(name).is_some()
 }
 
 /// Other names of countries, and the canonical name each stands for.

@@ -534,7 +534,9 @@ fn trim(
     let single = words.len() == 1;
     // "Inc" alone, or an organisation word that is also a common one ("State", "Daily").
     let lone_suffix = matches!(words[0], "Inc" | "LLC" | "Corp" | "Co" | "Ltd")
-        || (lexicon::is_org_head(words[0]) && lexicon::is_common_word(&words[0].to_lowercase()));
+        || (lexicon::is_org_head(words[0])
+            && lexicon::is_common_word(&words[0].to_lowercase())
+            && !is_paper_name(words[0]));
     if single
         && (lexicon::is_person_title(words[0])
             || is_generic_acronym(words[0])
@@ -556,6 +558,7 @@ fn trim(
         || words
             .last()
             .is_some_and(|w| lexicon::is_org_head(w) && words.len() > 1)
+        || (words.len() == 1 && is_paper_name(words[0]) && !sentence_start)
         || !all_common;
     if !keeps || (words.len() == 1 && (is_date_word(words[0]) || words[0] == "I")) {
         return None;
@@ -648,19 +651,8 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     {
         return Some((Place, Firm));
     }
-    // "the Times", "the Post": a paper named by its last word.
-    let paper = matches!(
-        first,
-        "Times"
-            | "Post"
-            | "Journal"
-            | "Guardian"
-            | "Telegraph"
-            | "Herald"
-            | "Tribune"
-            | "Economist"
-            | "Atlantic"
-    );
+    // "the Times", "the Post", "the House": a paper or a chamber named by its last word.
+    let paper = is_paper_name(first);
     if words.len() == 1 && before == "the" && paper {
         return Some((Org, Firm));
     }
@@ -718,6 +710,23 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     Some((Org, Guess))
 }
 
+/// Names a paper or a legislative chamber goes by after "the": "the Times", "the House".
+fn is_paper_name(w: &str) -> bool {
+    matches!(
+        w,
+        "Times"
+            | "Post"
+            | "Journal"
+            | "Guardian"
+            | "Telegraph"
+            | "Herald"
+            | "Tribune"
+            | "Economist"
+            | "Atlantic"
+            | "House"
+    )
+}
+
 /// After `end`: ", Ohio" or ", South Carolina" (a state or country).
 fn followed_by_place(text: &str, end: usize) -> bool {
     let Some(rest) = text[end..].strip_prefix(", ") else {
@@ -730,9 +739,14 @@ fn followed_by_place(text: &str, end: usize) -> bool {
     let one = words.first().copied().unwrap_or("");
     let two = words.join(" ");
     let capital = one.chars().next().is_some_and(char::is_uppercase);
+    // Only a state or a country places a town ("Dayton, Ohio"); "Harris, Elizabeth Warren" is a list.
     // "Michigan." at a sentence end, but "D.C." keeps its dots.
-    let place = |s: &str| lexicon::is_place(s) || lexicon::is_place(s.trim_end_matches('.'));
-    capital && (place(one) || place(&two))
+    let region = |s: &str| {
+        [s, s.trim_end_matches('.')]
+            .iter()
+            .any(|s| matches!(lexicon::place_kind(s), Some("state" | "country")))
+    };
+    capital && (region(one) || region(&two))
 }
 
 fn org_like_words(words: &[&str]) -> bool {
@@ -980,6 +994,21 @@ mod tests {
             .map(|(_, k)| *k)
             .collect();
         assert_eq!(warrens, ["PERSON", "PLACE"], "{got:?}");
+    }
+
+    #[test]
+    fn a_paper_or_chamber_by_its_last_word_and_towns_by_their_state() {
+        let text = format!(
+            "{HEAD}The bill passed the House, the Times reported. It began in Parkland, Florida. Sens. Kamala Harris, Elizabeth Warren and others spoke."
+        );
+        let got = found(&text);
+        assert!(got.contains(&("House".into(), "ORG")), "{got:?}");
+        assert!(got.contains(&("Times".into(), "ORG")), "{got:?}");
+        assert!(got.contains(&("Parkland".into(), "PLACE")), "{got:?}");
+        assert!(
+            got.contains(&("Kamala Harris".into(), "PERSON")),
+            "a list of names is not 'Town, State': {got:?}"
+        );
     }
 
     #[test]
