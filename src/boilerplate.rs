@@ -101,10 +101,7 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
         return None;
     }
     let folded = fold(paragraph);
-    let starts = |cues: &[&str]| {
-        cues.iter()
-            .any(|c| folded == *c || folded.starts_with(&format!("{c} ")))
-    };
+    let starts = |cues: &[&str]| cues.iter().any(|c| starts_with_phrase(&folded, c));
     let has = |cues: &[&str]| cues.iter().any(|c| contains_phrase(&folded, c));
 
     const COMMENT: &[&str] = &[
@@ -227,10 +224,19 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
 
 /// "the phrase" occurs in `folded` as whole words.
 fn contains_phrase(folded: &str, phrase: &str) -> bool {
-    folded == phrase
-        || folded.starts_with(&format!("{phrase} "))
-        || folded.ends_with(&format!(" {phrase}"))
-        || folded.contains(&format!(" {phrase} "))
+    folded.match_indices(phrase).any(|(at, _)| {
+        let before = at == 0 || folded.as_bytes()[at - 1] == b' ';
+        let end = at + phrase.len();
+        let after = end == folded.len() || folded.as_bytes()[end] == b' ';
+        before && after
+    })
+}
+
+/// `folded` begins with the whole words of `phrase`.
+fn starts_with_phrase(folded: &str, phrase: &str) -> bool {
+    folded
+        .strip_prefix(phrase)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 /// "12 Comments", "1 response", "No comments yet".
@@ -365,7 +371,8 @@ fn related_heading(folded: &str) -> bool {
         "also on",
         "more from this author",
     ];
-    HEADINGS.contains(&folded) || folded.starts_with("more from ") && folded.split(' ').count() <= 5
+    HEADINGS.contains(&folded)
+        || starts_with_phrase(folded, "more from") && folded.split(' ').count() <= 5
 }
 
 /// A line that can be an item of a link list: a headline, or a teaser cut off with an ellipsis.

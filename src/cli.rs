@@ -37,6 +37,11 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Benchmarks: `parallax bench entities CORPUS.jsonl.gz` times ingest and entity resolution.
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
     /// Score entity extraction against gold sets (tests/gold/*.jsonl): precision, recall, F1.
     ScoreEntities {
         /// Print JSON instead of tables.
@@ -50,6 +55,16 @@ enum Command {
         corpus: PathBuf,
         #[arg(required = true)]
         gold: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Load a corpus, then extract and resolve its entities; prints JSON timings.
+    Entities {
+        /// A .jsonl/.jsonl.gz corpus (or any paths `analyze` takes).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
 }
 
@@ -83,6 +98,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
                 Ok(files) => candidates.extend(files),
                 Err(e) => loaded.problems.push(problem(path, io_reason(&e))),
             },
+            Ok(_) if is_jsonl(path) => load_jsonl(path, &mut loaded),
             Ok(_) => candidates.push(path.clone()),
         }
     }
@@ -123,6 +139,78 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
         loaded.corpus.documents.push(doc);
     }
     loaded
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_lowercase();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+}
+
+/// One article per line of a `.jsonl` or `.jsonl.gz` file, with the fields of the AllSides set:
+/// `text` (required), and where present `id`, `title`, `source`, `date` (YYYY-MM-DD), `authors`,
+/// `url`, which win over what ingest reads from the text. A bad line is a problem naming its line
+/// number; the other lines still load.
+fn load_jsonl(path: &Path, loaded: &mut Loaded) {
+    #[derive(serde::Deserialize)]
+    struct Line {
+        text: Option<String>,
+        id: Option<String>,
+        title: Option<String>,
+        source: Option<String>,
+        date: Option<String>,
+        authors: Option<String>,
+        url: Option<String>,
+    }
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return loaded.problems.push(problem(path, io_reason(&e))),
+    };
+    let reader: Box<dyn io::Read> = if path.to_string_lossy().to_lowercase().ends_with(".gz") {
+        Box::new(flate2::read::GzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let base = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for (n, line) in io::BufRead::lines(io::BufReader::new(reader)).enumerate() {
+        let at = |what: String| problem(path, &format!("line {}: {what}", n + 1));
+        let line = match line {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => line,
+            Err(e) => return loaded.problems.push(at(format!("could not be read ({e})"))),
+        };
+        let record: Line = match serde_json::from_str(&line) {
+            Ok(r) => r,
+            Err(e) => {
+                loaded.problems.push(at(format!("malformed JSON ({e})")));
+                continue;
+            }
+        };
+        let Some(text) = record.text.filter(|t| !t.trim().is_empty()) else {
+            loaded.problems.push(at("no \"text\" field".into()));
+            continue;
+        };
+        let id = record.id.unwrap_or_else(|| format!("{base}:{}", n + 1));
+        let mut doc = analyze(&id, &text);
+        let manifest = Manifest {
+            entries: [(
+                id.clone(),
+                crate::manifest::ManifestEntry {
+                    title: record.title,
+                    outlet: record.source,
+                    url: record.url,
+                    date: record.date.and_then(|d| d.parse().ok()),
+                    author: record.authors.filter(|a| !a.is_empty()),
+                },
+            )]
+            .into(),
+        };
+        manifest.apply(&mut doc);
+        loaded.files.insert(id, base.clone());
+        loaded.corpus.documents.push(doc);
+    }
 }
 
 fn read_manifest(folder: &Path, problems: &mut Vec<Problem>) -> Option<Manifest> {
@@ -177,6 +265,9 @@ pub fn run(
         }
     };
     match cli.command {
+        Command::Bench {
+            what: BenchCommand::Entities { paths },
+        } => bench_entities(&paths, out, err),
         Command::ScoreEntities {
             json,
             misses,
@@ -207,6 +298,50 @@ pub fn run(
             }
         }
     }
+}
+
+fn bench_entities(paths: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let ms = |t: std::time::Instant| (t.elapsed().as_secs_f64() * 1000.0 * 10.0).round() / 10.0;
+    let start = std::time::Instant::now();
+    let loaded = load_paths(paths);
+    let load_ms = ms(start);
+    for p in &loaded.problems {
+        let _ = writeln!(err, "parallax: {}: {}", p.path.display(), p.message);
+    }
+    let start = std::time::Instant::now();
+    let mentions: usize = loaded
+        .corpus
+        .documents
+        .iter()
+        .map(|d| crate::mentions::extract(d).len())
+        .sum();
+    let extract_ms = ms(start);
+    let start = std::time::Instant::now();
+    let index = crate::entities::resolve(&loaded.corpus);
+    let resolve_ms = ms(start);
+    let start = std::time::Instant::now();
+    let facts: usize = loaded
+        .corpus
+        .documents
+        .iter()
+        .map(|d| crate::facts::extract_facts(d).len())
+        .sum();
+    let facts_ms = ms(start);
+    let report = serde_json::json!({
+        "docs": loaded.corpus.documents.len(),
+        "bytes": loaded.corpus.documents.iter().map(|d| d.text.len()).sum::<usize>(),
+        "load_and_ingest_ms": load_ms,
+        "extract_ms": extract_ms,
+        "extracted": mentions,
+        "extract_and_resolve_ms": resolve_ms,
+        "entities": index.entities.len(),
+        "mentions": index.entities.iter().map(|e| e.mentions.len()).sum::<usize>(),
+        "suggestions": index.suggestions.len(),
+        "facts_ms": facts_ms,
+        "facts": facts,
+    });
+    let _ = writeln!(out, "{report:#}");
+    0
 }
 
 fn score_entities(

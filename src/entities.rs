@@ -211,6 +211,25 @@ impl Form {
     }
 }
 
+/// Names shorter than this (in chars) are not checked for misspellings: short names one letter
+/// apart are usually different people ("Kim"/"Kin"). Range 4–8; 5 keeps "Gebry"/"Gebru".
+const MIN_MISSPELLING_CHARS: usize = 5;
+
+/// The word itself and every string made by deleting one of its chars.
+fn deletion_variants(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = vec![word.to_string()];
+    out.extend((0..chars.len()).map(|skip| {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != skip)
+            .map(|(_, c)| *c)
+            .collect()
+    }));
+    out
+}
+
 /// Words left out of an acronym: "American Civil Liberties Union" → ACLU.
 fn initials(name: &str) -> String {
     name.split_whitespace()
@@ -307,7 +326,17 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
         forms[i].votes = BTreeMap::from([(EntityType::Person, votes)]);
     }
 
-    // 3. Acronyms ↔ expansions (any word order, for translated names).
+    // 3. Acronyms ↔ expansions (any word order, for translated names), through an index of
+    // multi-word names by their initials, so the work grows with the corpus, not its square.
+    let mut by_initials: HashMap<Vec<char>, Vec<usize>> = HashMap::new();
+    for (j, g) in forms.iter().enumerate() {
+        if g.words().len() >= 2 {
+            by_initials
+                .entry(sorted_chars(&initials(&g.surface)))
+                .or_default()
+                .push(j);
+        }
+    }
     for (i, f) in forms.iter().enumerate() {
         let letters: String = f.surface.chars().filter(|c| *c != '.').collect();
         let is_acronym =
@@ -315,18 +344,16 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
         if !is_acronym || kinds[i] == EntityType::Place {
             continue;
         }
-        for (j, g) in forms.iter().enumerate() {
-            if i == j
-                || g.words().len() < 2
-                || g.surface.contains(" of ") && initials(&g.surface).len() > letters.len()
-            {
-                continue;
-            }
+        for &j in by_initials
+            .get(&sorted_chars(&letters))
+            .map_or(&[][..], Vec::as_slice)
+        {
+            let g = &forms[j];
             let init = initials(&g.surface);
             if init == letters {
                 uf.union(j, i);
                 reasons.push((i, format!("{}: initials of {}", f.surface, g.surface)));
-            } else if letters.len() >= 3 && sorted_chars(&init) == sorted_chars(&letters) {
+            } else if letters.len() >= 3 {
                 uf.union(j, i);
                 reasons.push((
                     j,
@@ -433,44 +460,70 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
         }
     }
 
-    // 6. Misspellings: one letter apart, sharing a neighbour in the text.
+    // 6. Misspellings: one letter apart, sharing a neighbour in the text. Words one edit apart
+    // share a one-deletion variant, so an index of those variants finds them without comparing
+    // every pair of spellings.
+    let mut by_variant: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+    for (j, g) in forms.iter().enumerate() {
+        for w in g
+            .words()
+            .into_iter()
+            .filter(|w| w.chars().count() >= MIN_MISSPELLING_CHARS)
+        {
+            for v in deletion_variants(w) {
+                by_variant.entry(v).or_default().push((j, w));
+            }
+        }
+    }
+    let docs_of: Vec<Vec<usize>> = forms
+        .iter()
+        .map(|f| {
+            let mut docs: Vec<usize> = f.mentions.iter().map(|m| m.doc).collect();
+            docs.dedup();
+            docs
+        })
+        .collect();
+    let mut suggested: HashSet<(usize, usize)> = HashSet::new();
     let mut suggestions = Vec::new();
     for (i, f) in forms.iter().enumerate() {
-        if f.words().len() != 1 || f.surface.chars().count() < 5 {
+        if f.words().len() != 1 || f.surface.chars().count() < MIN_MISSPELLING_CHARS {
             continue;
         }
-        for (j, g) in forms.iter().enumerate() {
+        let mut candidates: Vec<(usize, &str)> = deletion_variants(&f.surface)
+            .iter()
+            .filter_map(|v| by_variant.get(v))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for (j, token) in candidates {
             let (ei, ej) = (entity_of_form[&i], entity_of_form[&j]);
-            if ei == ej
-                || kinds[j] != kinds[i]
-                    && kinds[i] != EntityType::Person
-                    && kinds[j] != EntityType::Person
-            {
+            let compatible = kinds[j] == kinds[i]
+                || kinds[i] == EntityType::Person
+                || kinds[j] == EntityType::Person;
+            if ei == ej || !compatible || strsim::levenshtein(token, &f.surface) != 1 {
                 continue;
             }
-            let Some(token) = g
-                .words()
-                .into_iter()
-                .find(|w| strsim::levenshtein(w, &f.surface) == 1 && w.chars().count() >= 5)
-            else {
-                continue;
-            };
+            // Shared context: the same document, and a name both stand next to in it.
+            let same_document = docs_of[i]
+                .iter()
+                .any(|d| docs_of[j].binary_search(d).is_ok());
             let shared: Vec<&str> = neighbours[i]
                 .intersection(&neighbours[j])
                 .map(|&n| forms[n].surface.as_str())
                 .collect();
-            if let Some(neighbour) = shared.iter().min() {
-                let reason = format!(
-                    "“{}” is one letter from “{}”, and both appear next to {}",
-                    f.surface, token, neighbour
-                );
-                let s = Suggestion {
-                    entity: entities[ei].id.clone(),
-                    into: entities[ej].id.clone(),
-                    reason,
-                };
-                if !suggestions.contains(&s) {
-                    suggestions.push(s);
+            if let (true, Some(neighbour)) = (same_document, shared.iter().min()) {
+                if suggested.insert((ei, ej)) {
+                    let reason = format!(
+                        "“{}” is one letter from “{}”, and both appear next to {}",
+                        f.surface, token, neighbour
+                    );
+                    suggestions.push(Suggestion {
+                        entity: entities[ei].id.clone(),
+                        into: entities[ej].id.clone(),
+                        reason,
+                    });
                 }
             }
         }

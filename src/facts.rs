@@ -29,30 +29,39 @@ pub struct Fact {
     pub block: usize,
 }
 
+/// Number words and their values, matched without regard to case.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("a", 1.0),
+    ("an", 1.0),
+    ("one", 1.0),
+    ("single", 1.0),
+    ("two", 2.0),
+    ("couple", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("dozen", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+];
+
 fn number_word(w: &str) -> Option<f64> {
-    let n = match w.to_lowercase().as_str() {
-        "a" | "an" | "one" | "single" => 1.0,
-        "two" | "couple" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" | "dozen" => 12.0,
-        "fifteen" => 15.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "hundred" => 100.0,
-        "thousand" => 1000.0,
-        _ => return None,
-    };
-    Some(n)
+    NUMBER_WORDS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(w))
+        .map(|(_, n)| *n)
 }
 
 fn digits(w: &str) -> Option<f64> {
@@ -60,23 +69,33 @@ fn digits(w: &str) -> Option<f64> {
 }
 
 fn scale(w: &str) -> Option<f64> {
-    match w.to_lowercase().as_str() {
-        "thousand" => Some(1e3),
-        "million" | "mn" => Some(1e6),
-        "billion" | "bn" => Some(1e9),
-        "trillion" => Some(1e12),
-        _ => None,
-    }
+    [
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("mn", 1e6),
+        ("billion", 1e9),
+        ("bn", 1e9),
+        ("trillion", 1e12),
+    ]
+    .iter()
+    .find(|(name, _)| name.eq_ignore_ascii_case(w))
+    .map(|(_, n)| *n)
 }
 
 fn time_unit(w: &str) -> Option<&'static str> {
-    let w = w.to_lowercase();
-    let unit = [
+    const UNITS: [&str; 9] = [
         "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
-    ]
-    .into_iter()
-    .find(|u| w == *u || w == format!("{u}s") || (*u == "century" && w == "centuries"))?;
-    Some(unit)
+    ];
+    let singular = w.strip_suffix(['s', 'S']).unwrap_or(w);
+    let singular = if singular.eq_ignore_ascii_case("centurie") {
+        "century"
+    } else {
+        singular
+    };
+    UNITS
+        .iter()
+        .copied()
+        .find(|u| u.eq_ignore_ascii_case(w) || u.eq_ignore_ascii_case(singular))
 }
 
 fn format_number(n: f64) -> String {
@@ -99,7 +118,12 @@ pub fn extract_facts(doc: &Document) -> Vec<Fact> {
         let mut taken: Vec<Span> = Vec::new();
         // Full calendar dates first: they contain numbers that are not facts of their own.
         let mut from = block.span.start;
-        while let Some(m) = dates::find_date(&text[from..block.span.end]) {
+        // Every full date has a year in digits: a block without digits has none.
+        let has_digits = block.span.of(text).bytes().any(|b| b.is_ascii_digit());
+        while let Some(m) = has_digits
+            .then(|| dates::find_date(&text[from..block.span.end]))
+            .flatten()
+        {
             let span = Span::new(from + m.span.start, from + m.span.end);
             facts.push(Fact {
                 span,
@@ -142,14 +166,28 @@ pub fn extract_facts(doc: &Document) -> Vec<Fact> {
 /// The fact starting at token `i`: its kind, value and last token.
 fn fact_at(text: &str, t: &[Token], i: usize) -> Option<(FactKind, String, usize)> {
     let w = |k: usize| t.get(k).map(|tok| tok.text(text)).unwrap_or("");
-    let lower = |k: usize| w(k).to_lowercase();
+    let is = |k: usize, s: &str| w(k).eq_ignore_ascii_case(s);
     let word = w(i);
+    // Most tokens start no fact: leave them before any other work.
+    let first = word.chars().next()?;
+    if t[i].kind == TokenKind::Punct && !matches!(word, "$" | "€" | "£") {
+        return None;
+    }
+    let wordy = t[i].kind == TokenKind::Word && !first.is_ascii_digit();
+    if wordy
+        && number_word(word).is_none()
+        && !word.contains('-')
+        && !is(i, "until")
+        && !is(i, "indefinitely")
+    {
+        return None;
+    }
 
     // "until further notice", "indefinitely"
-    if lower(i) == "until" && lower(i + 1) == "further" && lower(i + 2) == "notice" {
+    if is(i, "until") && is(i + 1, "further") && is(i + 2, "notice") {
         return Some((FactKind::Duration, "indefinite".into(), i + 2));
     }
-    if lower(i) == "indefinitely" {
+    if is(i, "indefinitely") {
         return Some((FactKind::Duration, "indefinite".into(), i));
     }
     // Money: "$1.5 billion", "$300"
@@ -205,7 +243,9 @@ fn fact_at(text: &str, t: &[Token], i: usize) -> Option<(FactKind, String, usize
             next_end,
         ));
     }
-    let is_article = matches!(lower(i).as_str(), "a" | "an" | "one" | "single" | "couple");
+    let is_article = ["a", "an", "one", "single", "couple"]
+        .iter()
+        .any(|a| is(i, a));
     if is_article {
         return None;
     }
@@ -213,16 +253,21 @@ fn fact_at(text: &str, t: &[Token], i: usize) -> Option<(FactKind, String, usize
     if next == "%" || next.eq_ignore_ascii_case("percent") || next.eq_ignore_ascii_case("pct") {
         return Some((FactKind::Percent, format_number(n), end + 1));
     }
-    if next.eq_ignore_ascii_case("per") && lower(end + 2) == "cent" {
+    if next.eq_ignore_ascii_case("per") && is(end + 2, "cent") {
         return Some((FactKind::Percent, format_number(n), end + 2));
     }
     // "300 dollars"
-    if let Some(currency) = match lower(end + 1).as_str() {
-        "dollars" | "dollar" => Some("USD"),
-        "euros" | "euro" => Some("EUR"),
-        "pounds" => Some("GBP"),
-        _ => None,
-    } {
+    let currency = [
+        ("dollars", "USD"),
+        ("dollar", "USD"),
+        ("euros", "EUR"),
+        ("euro", "EUR"),
+        ("pounds", "GBP"),
+    ]
+    .iter()
+    .find(|(name, _)| is(end + 1, name))
+    .map(|(_, c)| *c);
+    if let Some(currency) = currency {
         return Some((
             FactKind::Money,
             format!("{} {currency}", format_number(n)),
@@ -231,13 +276,11 @@ fn fact_at(text: &str, t: &[Token], i: usize) -> Option<(FactKind, String, usize
     }
     // A year after a preposition: "in 2018", "since 2019".
     let year = t[i].kind == TokenKind::Number && word.len() == 4 && (1800.0..=2100.0).contains(&n);
-    let before = if i > 0 { lower(i - 1) } else { String::new() };
-    if year
-        && matches!(
-            before.as_str(),
-            "in" | "since" | "by" | "from" | "until" | "of" | "to" | "before" | "after" | "during"
-        )
-    {
+    const YEAR_PREPOSITIONS: [&str; 10] = [
+        "in", "since", "by", "from", "until", "of", "to", "before", "after", "during",
+    ];
+    let after_preposition = i > 0 && YEAR_PREPOSITIONS.iter().any(|p| is(i - 1, p));
+    if year && after_preposition {
         return Some((FactKind::Date, word.to_string(), i));
     }
     if year

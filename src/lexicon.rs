@@ -134,398 +134,417 @@ const REGIONS: &[&str] = &[
 
 /// Compass words that make a region of a place: "Northern California".
 pub fn is_direction(word: &str) -> bool {
-    matches!(
-        word,
-        "Northern"
-            | "Southern"
-            | "Eastern"
-            | "Western"
-            | "Central"
-            | "North"
-            | "South"
-            | "East"
-            | "West"
-            | "Upper"
-            | "Lower"
-            | "Greater"
-            | "Northeast"
-            | "Northwest"
-            | "Southeast"
-            | "Southwest"
-            | "Downtown"
-    )
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| DIRECTION_WORDS.iter().copied().collect())
+        .contains(word)
 }
+
+const DIRECTION_WORDS: &[&str] = &[
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Downtown",
+];
 
 /// Last words of organisation names: "… Union", "… Analytics", "… Department".
 pub fn is_org_head(word: &str) -> bool {
-    matches!(
-        word,
-        "Inc"
-            | "Inc."
-            | "Corp"
-            | "Corp."
-            | "Corporation"
-            | "Co"
-            | "Co."
-            | "Company"
-            | "Companies"
-            | "Ltd"
-            | "Ltd."
-            | "LLC"
-            | "Group"
-            | "Holdings"
-            | "Bank"
-            | "Association"
-            | "Union"
-            | "Institute"
-            | "Institution"
-            | "University"
-            | "College"
-            | "School"
-            | "Academy"
-            | "Center"
-            | "Centre"
-            | "Foundation"
-            | "Fund"
-            | "Council"
-            | "Committee"
-            | "Commission"
-            | "Agency"
-            | "Department"
-            | "Ministry"
-            | "Office"
-            | "Bureau"
-            | "Administration"
-            | "Authority"
-            | "Board"
-            | "Service"
-            | "Services"
-            | "Court"
-            | "Congress"
-            | "Senate"
-            | "Parliament"
-            | "Assembly"
-            | "Party"
-            | "Federation"
-            | "League"
-            | "Society"
-            | "Coalition"
-            | "Alliance"
-            | "Network"
-            | "Lab"
-            | "Labs"
-            | "Laboratory"
-            | "Laboratories"
-            | "Research"
-            | "Media"
-            | "News"
-            | "Press"
-            | "Times"
-            | "Post"
-            | "Journal"
-            | "Herald"
-            | "Tribune"
-            | "Magazine"
-            | "Radio"
-            | "Television"
-            | "Airlines"
-            | "Airways"
-            | "Motors"
-            | "Technologies"
-            | "Technology"
-            | "Systems"
-            | "Analytics"
-            | "Enterprises"
-            | "Industries"
-            | "Partners"
-            | "Capital"
-            | "Ventures"
-            | "Club"
-            | "Police"
-            | "Army"
-            | "Navy"
-            | "Force"
-            | "Guard"
-            | "Patrol"
-            | "Enforcement"
-            | "Organization"
-            | "Organisation"
-            | "Movement"
-            | "Church"
-            | "Hospital"
-            | "Museum"
-            | "Library"
-            | "Studios"
-            | "Records"
-            | "Entertainment"
-            | "Pictures"
-            | "Reserve"
-            | "Exchange"
-            | "Caucus"
-            | "Cabinet"
-            | "Secretariat"
-            | "Watch"
-            | "Project"
-            | "Initiative"
-            | "Trust"
-            | "Review"
-            | "Front"
-            | "State"
-            | "Gazette"
-            | "Monitor"
-            | "Telegraph"
-            | "Guardian"
-            | "Observer"
-            | "Insider"
-            | "Microsystems"
-            | "Pharmaceuticals"
-            | "Energy"
-            | "Petroleum"
-            | "Airbus"
-            | "Institutes"
-            | "Bancorp"
-            | "Securities"
-            | "Investments"
-            | "Insurance"
-            | "Brands"
-            | "Communications"
-            | "Telecom"
-            | "Wireless"
-    )
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| ORG_HEAD_WORDS.iter().copied().collect())
+        .contains(word)
 }
+
+const ORG_HEAD_WORDS: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Co",
+    "Co.",
+    "Company",
+    "Companies",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Group",
+    "Holdings",
+    "Bank",
+    "Association",
+    "Union",
+    "Institute",
+    "Institution",
+    "University",
+    "College",
+    "School",
+    "Academy",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Fund",
+    "Council",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Department",
+    "Ministry",
+    "Office",
+    "Bureau",
+    "Administration",
+    "Authority",
+    "Board",
+    "Service",
+    "Services",
+    "Court",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Assembly",
+    "Party",
+    "Federation",
+    "League",
+    "Society",
+    "Coalition",
+    "Alliance",
+    "Network",
+    "Lab",
+    "Labs",
+    "Laboratory",
+    "Laboratories",
+    "Research",
+    "Media",
+    "News",
+    "Press",
+    "Times",
+    "Post",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Magazine",
+    "Radio",
+    "Television",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Technologies",
+    "Technology",
+    "Systems",
+    "Analytics",
+    "Enterprises",
+    "Industries",
+    "Partners",
+    "Capital",
+    "Ventures",
+    "Club",
+    "Police",
+    "Army",
+    "Navy",
+    "Force",
+    "Guard",
+    "Patrol",
+    "Enforcement",
+    "Organization",
+    "Organisation",
+    "Movement",
+    "Church",
+    "Hospital",
+    "Museum",
+    "Library",
+    "Studios",
+    "Records",
+    "Entertainment",
+    "Pictures",
+    "Reserve",
+    "Exchange",
+    "Caucus",
+    "Cabinet",
+    "Secretariat",
+    "Watch",
+    "Project",
+    "Initiative",
+    "Trust",
+    "Review",
+    "Front",
+    "State",
+    "Gazette",
+    "Monitor",
+    "Telegraph",
+    "Guardian",
+    "Observer",
+    "Insider",
+    "Microsystems",
+    "Pharmaceuticals",
+    "Energy",
+    "Petroleum",
+    "Airbus",
+    "Institutes",
+    "Bancorp",
+    "Securities",
+    "Investments",
+    "Insurance",
+    "Brands",
+    "Communications",
+    "Telecom",
+    "Wireless",
+];
 
 /// Last words of place names: "… County", "… River".
 pub fn is_place_head(word: &str) -> bool {
-    matches!(
-        word,
-        "City"
-            | "County"
-            | "Province"
-            | "Island"
-            | "Islands"
-            | "River"
-            | "Lake"
-            | "Mountains"
-            | "Mountain"
-            | "Valley"
-            | "Bay"
-            | "Sea"
-            | "Ocean"
-            | "Gulf"
-            | "Coast"
-            | "Beach"
-            | "Park"
-            | "Street"
-            | "Avenue"
-            | "Square"
-            | "Bridge"
-            | "Airport"
-            | "Station"
-            | "Heights"
-            | "Desert"
-            | "Peninsula"
-            | "Canyon"
-            | "Falls"
-            | "Harbor"
-            | "Harbour"
-            | "Borough"
-            | "Township"
-            | "Parish"
-            | "Prefecture"
-            | "District"
-            | "Shore"
-    )
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| PLACE_HEAD_WORDS.iter().copied().collect())
+        .contains(word)
 }
+
+const PLACE_HEAD_WORDS: &[&str] = &[
+    "City",
+    "County",
+    "Province",
+    "Island",
+    "Islands",
+    "River",
+    "Lake",
+    "Mountains",
+    "Mountain",
+    "Valley",
+    "Bay",
+    "Sea",
+    "Ocean",
+    "Gulf",
+    "Coast",
+    "Beach",
+    "Park",
+    "Street",
+    "Avenue",
+    "Square",
+    "Bridge",
+    "Airport",
+    "Station",
+    "Heights",
+    "Desert",
+    "Peninsula",
+    "Canyon",
+    "Falls",
+    "Harbor",
+    "Harbour",
+    "Borough",
+    "Township",
+    "Parish",
+    "Prefecture",
+    "District",
+    "Shore",
+];
 
 /// Words before a name that make it a person's: "Rep. Tashida Tlaib", "CEO Andy Jassy".
 pub fn is_person_title(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Miss"
-            | "Dr"
-            | "Prof"
-            | "Professor"
-            | "Rep"
-            | "Reps"
-            | "Sen"
-            | "Sens"
-            | "Gov"
-            | "Lt"
-            | "Gen"
-            | "Col"
-            | "Capt"
-            | "Sgt"
-            | "Rev"
-            | "Hon"
-            | "President"
-            | "Senator"
-            | "Representative"
-            | "Congressman"
-            | "Congresswoman"
-            | "Governor"
-            | "Mayor"
-            | "Secretary"
-            | "Minister"
-            | "Premier"
-            | "Chancellor"
-            | "King"
-            | "Queen"
-            | "Prince"
-            | "Princess"
-            | "Pope"
-            | "Judge"
-            | "Justice"
-            | "CEO"
-            | "CFO"
-            | "COO"
-            | "CTO"
-            | "Chairman"
-            | "Chairwoman"
-            | "Chair"
-            | "Commissioner"
-            | "Ambassador"
-            | "Speaker"
-            | "Sheriff"
-            | "Detective"
-            | "Officer"
-            | "Coach"
-            | "Pastor"
-            | "Bishop"
-            | "Cardinal"
-            | "Sir"
-            | "Dame"
-            | "Lord"
-            | "Lady"
-            | "Vice"
-            | "Former"
-            | "Chief"
-            | "Executive"
-            | "Director"
-            | "Attorney"
-            | "General"
-            | "Deputy"
-            | "Leader"
-            | "Founder"
-            | "Co-founder"
-            | "Spokesman"
-            | "Spokeswoman"
-            | "Spokesperson"
-            | "Analyst"
-            | "Economist"
-            | "Activist"
-            | "Author"
-            | "Lawmaker"
-            | "Democrat"
-            | "Republican"
-            | "Trooper"
-            | "Agent"
-    )
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| PERSON_TITLE_WORDS.iter().copied().collect())
+        .contains(word.trim_end_matches('.'))
 }
+
+const PERSON_TITLE_WORDS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Rep",
+    "Reps",
+    "Sen",
+    "Sens",
+    "Gov",
+    "Lt",
+    "Gen",
+    "Col",
+    "Capt",
+    "Sgt",
+    "Rev",
+    "Hon",
+    "President",
+    "Senator",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Mayor",
+    "Secretary",
+    "Minister",
+    "Premier",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Judge",
+    "Justice",
+    "CEO",
+    "CFO",
+    "COO",
+    "CTO",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Commissioner",
+    "Ambassador",
+    "Speaker",
+    "Sheriff",
+    "Detective",
+    "Officer",
+    "Coach",
+    "Pastor",
+    "Bishop",
+    "Cardinal",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Vice",
+    "Former",
+    "Chief",
+    "Executive",
+    "Director",
+    "Attorney",
+    "General",
+    "Deputy",
+    "Leader",
+    "Founder",
+    "Co-founder",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Analyst",
+    "Economist",
+    "Activist",
+    "Author",
+    "Lawmaker",
+    "Democrat",
+    "Republican",
+    "Trooper",
+    "Agent",
+];
 
 /// Nouns that, in an apposition after a name, say it is a person's: "Timnit Gebru, a researcher".
 pub fn is_person_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "researcher"
-            | "member"
-            | "professor"
-            | "spokesperson"
-            | "spokesman"
-            | "spokeswoman"
-            | "director"
-            | "lawyer"
-            | "attorney"
-            | "activist"
-            | "author"
-            | "co-author"
-            | "reporter"
-            | "journalist"
-            | "analyst"
-            | "scientist"
-            | "student"
-            | "official"
-            | "senator"
-            | "lawmaker"
-            | "founder"
-            | "executive"
-            | "chief"
-            | "head"
-            | "president"
-            | "chairman"
-            | "chairwoman"
-            | "ceo"
-            | "economist"
-            | "expert"
-            | "engineer"
-            | "writer"
-            | "editor"
-            | "candidate"
-            | "leader"
-            | "politician"
-            | "secretary"
-            | "minister"
-            | "governor"
-            | "mayor"
-            | "judge"
-            | "doctor"
-            | "resident"
-            | "mother"
-            | "father"
-            | "wife"
-            | "husband"
-            | "son"
-            | "daughter"
-            | "actor"
-            | "actress"
-            | "singer"
-            | "player"
-            | "coach"
-            | "deputy"
-            | "housewife"
-            | "blogger"
-            | "representative"
-            | "congressman"
-            | "congresswoman"
-            | "teacher"
-            | "officer"
-            | "fellow"
-    )
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| PERSON_NOUN_WORDS.iter().copied().collect())
+        .contains(word)
 }
+
+const PERSON_NOUN_WORDS: &[&str] = &[
+    "researcher",
+    "member",
+    "professor",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "lawyer",
+    "attorney",
+    "activist",
+    "author",
+    "co-author",
+    "reporter",
+    "journalist",
+    "analyst",
+    "scientist",
+    "student",
+    "official",
+    "senator",
+    "lawmaker",
+    "founder",
+    "executive",
+    "chief",
+    "head",
+    "president",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "economist",
+    "expert",
+    "engineer",
+    "writer",
+    "editor",
+    "candidate",
+    "leader",
+    "politician",
+    "secretary",
+    "minister",
+    "governor",
+    "mayor",
+    "judge",
+    "doctor",
+    "resident",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+    "coach",
+    "deputy",
+    "housewife",
+    "blogger",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "teacher",
+    "officer",
+    "fellow",
+];
 
 /// Nouns that, right after a name, make it a product's: "its Rekognition software".
 pub fn is_product_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "software"
-            | "system"
-            | "systems"
-            | "app"
-            | "application"
-            | "platform"
-            | "service"
-            | "tool"
-            | "device"
-            | "phone"
-            | "smartphone"
-            | "program"
-            | "algorithm"
-            | "chip"
-            | "camera"
-            | "cameras"
-            | "browser"
-            | "assistant"
-            | "speaker"
-            | "console"
-            | "tablet"
-            | "laptop"
-            | "vaccine"
-            | "drug"
-            | "engine"
-            | "model"
-    )
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| PRODUCT_NOUN_WORDS.iter().copied().collect())
+        .contains(word)
 }
+
+const PRODUCT_NOUN_WORDS: &[&str] = &[
+    "software",
+    "system",
+    "systems",
+    "app",
+    "application",
+    "platform",
+    "service",
+    "tool",
+    "device",
+    "phone",
+    "smartphone",
+    "program",
+    "algorithm",
+    "chip",
+    "camera",
+    "cameras",
+    "browser",
+    "assistant",
+    "speaker",
+    "console",
+    "tablet",
+    "laptop",
+    "vaccine",
+    "drug",
+    "engine",
+    "model",
+];
 
 /// Demonyms and other group adjectives: capitalised, but not names of an entity.
 pub fn is_demonym(word: &str) -> bool {

@@ -119,7 +119,14 @@ fn word<'a>(text: &'a str, t: &Token) -> &'a str {
 
 fn is_capitalized_word(text: &str, t: &Token) -> bool {
     let w = word(text, t);
-    if t.kind != TokenKind::Word || is_contraction(w) || is_compound_adjective(w) {
+    // Cheapest test first: most tokens are lowercase words.
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    if t.kind != TokenKind::Word || !(first.is_uppercase() || w.contains('-')) {
+        return false;
+    }
+    if is_contraction(w) || is_compound_adjective(w) {
         return false;
     }
     // "al-Assad", "bin-Salman": a particle joined to a capitalised name.
@@ -149,7 +156,11 @@ fn is_compound_adjective(w: &str) -> bool {
         "-like",
         "-made",
     ];
-    SUFFIXES.iter().any(|s| w.to_lowercase().ends_with(s))
+    if !w.contains('-') {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
 /// Sentence adverbs that are often capitalised and never names.
@@ -595,9 +606,11 @@ fn words_after(text: &str, chunk: &Chunk, n: usize) -> Vec<String> {
 }
 
 fn word_before(text: &str, chunk: &Chunk) -> String {
+    // Backwards from the chunk: scanning from the text's start would make a document quadratic.
     text[..chunk.span.start]
-        .split_whitespace()
-        .last()
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
