@@ -628,6 +628,50 @@ mod tests {
     }
 
     #[test]
+    fn jsonl_articles_load_with_their_fields_and_bad_lines_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines = [
+            r#"{"id": "a1", "title": "Council halts face scans", "source": "The Ledger", "date": "2020-06-10", "authors": "Ana Ruiz", "text": "Council halts face scans\n\nThe council voted on Tuesday."}"#,
+            r#"{"id": "a2", "title": "Broken"#,
+            r#"{"id": "a3", "title": "No text here"}"#,
+            "",
+            r#"{"text": "Police in Oakland stopped using the tool."}"#,
+        ];
+        let path = write(dir.path(), "set.jsonl", lines.join("\n").as_bytes());
+        let loaded = load_paths(&[path]);
+        let ids: Vec<&str> = loaded
+            .corpus
+            .documents
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(ids, ["a1", "set.jsonl:5"]);
+        let a1 = &loaded.corpus.documents[0];
+        assert_eq!(
+            (a1.outlet.as_deref(), a1.author.as_deref()),
+            (Some("The Ledger"), Some("Ana Ruiz"))
+        );
+        assert_eq!(a1.date.unwrap().to_string(), "2020-06-10");
+        let problems: Vec<&str> = loaded.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("line 2: malformed JSON"));
+        assert_eq!(problems[1], "line 3: no \"text\" field");
+    }
+
+    #[test]
+    fn gzipped_jsonl_reads_like_plain() {
+        use std::io::Write as _;
+        let dir = tempfile::tempdir().unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(br#"{"id": "z", "text": "Amazon paused sales to police."}"#)
+            .unwrap();
+        let path = write(dir.path(), "set.jsonl.gz", &gz.finish().unwrap());
+        let loaded = load_paths(&[path]);
+        assert_eq!(loaded.corpus.documents.len(), 1);
+        assert!(loaded.problems.is_empty());
+    }
+
+    #[test]
     fn nothing_readable_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let empty = write(dir.path(), "empty.md", b"   \n");
