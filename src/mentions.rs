@@ -477,42 +477,35 @@ fn trim(
         let w = word(text, &tokens[from]);
         let rest_nonempty = tokens[from + 1..].iter().any(|t| t.kind == TokenKind::Word);
         let common = lexicon::is_common_word(&w.to_lowercase());
-        let strip = if matches!(w, "The" | "A" | "An") {
-            true
-        } else if tokens[from].kind != TokenKind::Word {
-            true
-        } else if lexicon::is_person_title(w) && rest_nonempty && !ends_in_org_head {
-            title_before = true;
-            true
-        } else if lexicon::is_demonym(w)
+        let title = lexicon::is_person_title(w) && rest_nonempty && !ends_in_org_head;
+        title_before |= title;
+        let demonym = lexicon::is_demonym(w)
             && (!rest_nonempty || !org_name)
-            && !lexicon::is_place(text_of(text, &tokens[from..]))
-        {
-            true
-        } else if lexicon::is_direction(w)
+            && !lexicon::is_place(text_of(text, &tokens[from..]));
+        // "South Asian": a compass word before a demonym.
+        let direction_of_demonym = lexicon::is_direction(w)
             && tokens
                 .get(from + 1)
-                .is_some_and(|t| lexicon::is_demonym(word(text, t)))
-        {
-            true
-        } else if is_discourse_word(w) {
-            true
-        } else if is_date_word(w) {
-            true
-        } else if at_start
+                .is_some_and(|t| lexicon::is_demonym(word(text, t)));
+        let sentence_initial_common = at_start
             && common
             && !lexicon::is_place(w)
             && !lexicon::is_given_name(w)
-            && !is_acronym(w)
-        {
-            true
-        } else {
-            // "State Mike Pompeo": a common word before a given name is not part of it.
-            common
-                && rest_nonempty
-                && lexicon::is_given_name(word(text, &tokens[from + 1]))
-                && !ends_in_org_head
-        };
+            && !is_acronym(w);
+        // "State Mike Pompeo": a common word before a given name is not part of it.
+        let before_given_name = common
+            && rest_nonempty
+            && lexicon::is_given_name(word(text, &tokens[from + 1]))
+            && !ends_in_org_head;
+        let strip = matches!(w, "The" | "A" | "An")
+            || tokens[from].kind != TokenKind::Word
+            || title
+            || demonym
+            || direction_of_demonym
+            || is_discourse_word(w)
+            || is_date_word(w)
+            || sentence_initial_common
+            || before_given_name;
         if !strip {
             break;
         }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{counted, Page};
+use super::{counted, scroll_into_view, Page};
 use crate::ingest::Document;
 
 #[component]
@@ -35,9 +35,7 @@ fn DocumentRow(doc: Document) -> impl IntoView {
     Effect::new(move |_| {
         if selected.get() {
             if let Some(el) = row.get() {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
+                scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
             }
         }
     });

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::edits::import_from_input;
-use super::{counted, Page};
+use super::{counted, scroll_into_view, Page};
 use crate::curation::{Edit, Outcome};
 use crate::entities::{keyword_in_context, Entity};
 use crate::mentions::EntityType;
@@ -279,9 +279,7 @@ fn EntityRow(entity: Entity) -> impl IntoView {
         // Scroll only when the selection arrives (a link, a reload), not on every re-render.
         if now && was_selected != Some(true) {
             if let Some(el) = row.get() {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
+                scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
             }
         }
         now

@@ -184,6 +184,13 @@ fn SidePane() -> impl IntoView {
     }
 }
 
+/// Scrolls `el` into view within its scrolling pane, placed at `block`.
+pub(crate) fn scroll_into_view(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
 /// "1 article", "5 articles".
 pub(crate) fn counted(n: usize, noun: &str) -> String {
     if n == 1 {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::entity_browser::type_class;
-use super::{counted, Page};
+use super::{counted, scroll_into_view, Page};
 use crate::boilerplate::BoilerplateKind;
 use crate::corpus::Corpus;
 use crate::ingest::{Document, Role};
@@ -170,9 +170,7 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
         if let Some(at) = at.get() {
             let selector = format!(".reader-body mark[data-at=\"{at}\"]");
             if let Ok(Some(el)) = leptos::prelude::document().query_selector(&selector) {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
+                scroll_into_view(&el, web_sys::ScrollLogicalPosition::Center);
                 let _ = el.class_list().add_1("jumped");
             }
         }
