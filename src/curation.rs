@@ -105,7 +105,7 @@ pub enum Outcome {
     Stale(String),
 }
 
-fn spellings_of<'a>(e: &'a Entity) -> impl Iterator<Item = &'a str> {
+fn spellings_of(e: &Entity) -> impl Iterator<Item = &str> {
     std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))
 }
 

@@ -96,13 +96,16 @@ pub fn parse_gold(jsonl: &str) -> Result<Vec<GoldDoc>, String> {
         .collect()
 }
 
+/// A mention's span and type.
+pub type TypedSpan = (Span, EntityType);
+
 /// The gold mentions in `scope`: every whole-word occurrence of each surface form, longest first,
 /// without overlaps. Returns the typed mentions and the spans of ambiguous forms (not scored).
 pub fn gold_mentions(
     text: &str,
     scope: &[Span],
     gold: &GoldDoc,
-) -> Result<(Vec<(Span, EntityType)>, Vec<Span>), String> {
+) -> Result<(Vec<TypedSpan>, Vec<Span>), String> {
     let mut forms: Vec<(&str, Option<EntityType>)> = Vec::new();
     for (surface, kind) in &gold.entities {
         let kind = EntityType::parse(kind)
@@ -224,7 +227,7 @@ pub fn score(
                         score.per_type.entry(k.label()).or_default().false_positives += 1;
                         score
                             .misses
-                            .push(miss(gold, &doc, span, Some(kind), Some(k)));
+                            .push(miss(gold, doc, span, Some(kind), Some(k)));
                     }
                 }
                 None => {

@@ -642,7 +642,7 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     }
     if words.len() >= 2
         && lexicon::is_direction(first)
-        && lexicon::is_place(&name[first.len()..].trim_start())
+        && lexicon::is_place(name[first.len()..].trim_start())
     {
         return Some((Place, Firm));
     }

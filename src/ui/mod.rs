@@ -33,8 +33,11 @@ pub(crate) struct Page {
     edits: EditStore,
     state: Memo<ViewState>,
     pathname: Memo<String>,
-    navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
+    navigate: Navigate,
 }
+
+/// The router's navigate function, kept so event handlers (outside the reactive owner) can use it.
+type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 
 /// The curated entity index and what became of each edit. Compared by identity: a new value is
 /// a new computation.
