@@ -297,10 +297,15 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
     for (i, f) in forms.iter().enumerate() {
         let words = f.words();
         if kinds[i] == EntityType::Person && words.len() >= 2 {
-            full_names_by_last
-                .entry(words[words.len() - 1])
-                .or_default()
-                .push(i);
+            let last = words[words.len() - 1];
+            full_names_by_last.entry(last).or_default().push(i);
+            // "Abu Bakr al-Baghdadi" is "Baghdadi" too.
+            let particle = last
+                .split_once('-')
+                .filter(|(p, _)| matches!(*p, "al" | "el" | "bin" | "ibn" | "abu"));
+            if let Some((_, name)) = particle {
+                full_names_by_last.entry(name).or_default().push(i);
+            }
         }
     }
     // A lone word guessed an organisation elsewhere ("Later, Bezos left.") is still the surname.
@@ -329,8 +334,9 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
     // 3. Acronyms ↔ expansions (any word order, for translated names), through an index of
     // multi-word names by their initials, so the work grows with the corpus, not its square.
     let mut by_initials: HashMap<Vec<char>, Vec<usize>> = HashMap::new();
+    // Only organisations expand acronyms: "GOP" is not "Peter O. Graham".
     for (j, g) in forms.iter().enumerate() {
-        if g.words().len() >= 2 {
+        if g.words().len() >= 2 && kinds[j] == EntityType::Org {
             by_initials
                 .entry(sorted_chars(&initials(&g.surface)))
                 .or_default()

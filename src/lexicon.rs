@@ -167,6 +167,16 @@ pub fn is_org_head(word: &str) -> bool {
 }
 
 const ORG_HEAD_WORDS: &[&str] = &[
+    "Republic",
+    "Images",
+    "Protection",
+    "Affairs",
+    "Security",
+    "Intelligence",
+    "Command",
+    "Corps",
+    "Marines",
+    "Forces",
     "Inc",
     "Inc.",
     "Corp",
@@ -354,6 +364,20 @@ pub fn is_person_title(word: &str) -> bool {
 }
 
 const PERSON_TITLE_WORDS: &[&str] = &[
+    "Sergeant",
+    "Corporal",
+    "Private",
+    "Lieutenant",
+    "Captain",
+    "Major",
+    "Colonel",
+    "Admiral",
+    "Adm",
+    "Rear",
+    "Ret",
+    "Cmdr",
+    "Commander",
+    "Staff",
     "Mr",
     "Mrs",
     "Ms",
@@ -622,6 +646,10 @@ pub fn is_demonym(word: &str) -> bool {
             "Alawite",
             "Pashtun",
             "Californian",
+            "Westerner",
+            "Easterner",
+            "Northerner",
+            "Southerner",
             "Texan",
             "Floridian",
             "Soviet",
@@ -682,5 +710,22 @@ pub fn is_demonym(word: &str) -> bool {
         .into_iter()
         .collect()
     });
-    set.contains(word) || set.contains(stem) || word.split('-').all(|part| set.contains(part))
+    set.contains(word)
+        || set.contains(stem)
+        || word.split('-').all(|part| set.contains(part))
+        || names_a_country(stem)
+}
+
+/// "Honduran" (Honduras), "Guatemalan" (Guatemala), "Maltese" (Malta), "Iranian" (Iran):
+/// an adjective that a country's name makes.
+fn names_a_country(word: &str) -> bool {
+    ["ian", "an", "ese", "n", "i"]
+        .iter()
+        .filter_map(|suffix| word.strip_suffix(suffix))
+        .any(|base| {
+            base.chars().count() >= 3
+                && ["", "a", "s", "o", "y", "ia"]
+                    .iter()
+                    .any(|end| place_kind(&format!("{base}{end}")) == Some("country"))
+        })
 }

@@ -246,6 +246,38 @@ fn is_generic_acronym(w: &str) -> bool {
 }
 
 /// Last words of laws and documents: "First Amendment", "Patriot Act" are not entities here.
+/// First words of references into laws: "Article II", "Section 230", "Title IX".
+fn is_law_part(w: &str) -> bool {
+    matches!(
+        w,
+        "Article" | "Section" | "Title" | "Chapter" | "Clause" | "Paragraph"
+    )
+}
+
+/// Last words of events: "Boston Marathon" names a place's event; the place stays, the event goes.
+fn is_event_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Marathon"
+            | "Convention"
+            | "Summit"
+            | "Olympics"
+            | "Games"
+            | "Festival"
+            | "Tournament"
+            | "Championship"
+            | "Championships"
+            | "Cup"
+            | "Bowl"
+            | "War"
+            | "Revolution"
+            | "Crisis"
+            | "Massacre"
+            | "Bombing"
+            | "Shooting"
+    )
+}
+
 fn is_law_head(w: &str) -> bool {
     matches!(
         w,
@@ -273,7 +305,16 @@ fn is_acronym(w: &str) -> bool {
 fn is_date_word(w: &str) -> bool {
     matches!(
         w,
-        "January"
+        "Thanksgiving"
+            | "Thanksgivings"
+            | "Christmas"
+            | "Easter"
+            | "Halloween"
+            | "Hanukkah"
+            | "Ramadan"
+            | "Passover"
+            | "Kwanzaa"
+            | "January"
             | "February"
             | "March"
             | "April"
@@ -530,6 +571,13 @@ fn trim(
         }
         tokens = &tokens[..tokens.len() - 1];
     }
+    if tokens.len() > 1 && is_event_head(word(text, &tokens[tokens.len() - 1])) {
+        let rest = &tokens[..tokens.len() - 1];
+        if !lexicon::is_place(text_of(text, rest)) {
+            return None;
+        }
+        tokens = rest;
+    }
     let tail_trimmed = tokens.len() < before_tail;
     let words = words_of(tokens);
     if words.is_empty() {
@@ -549,7 +597,18 @@ fn trim(
     {
         return None;
     }
-    if words.last().is_some_and(|w| is_law_head(w)) {
+    if words.last().is_some_and(|w| is_law_head(w)) || is_law_part(words[0]) {
+        return None;
+    }
+    // "Hurricane Katrina", "Roe v. Wade": events and court cases are not entities here.
+    let after = text[tokens[tokens.len() - 1].span.end..].trim_start();
+    let before = text[..tokens[0].span.start].trim_end();
+    if matches!(words[0], "Hurricane" | "Typhoon" | "Cyclone" | "Storm")
+        || after.starts_with("v. ")
+        || after.starts_with("vs. ")
+        || before.ends_with(" v.")
+        || before.ends_with(" vs.")
+    {
         return None;
     }
     let joined = text_of(text, tokens);
@@ -728,7 +787,6 @@ fn is_paper_name(w: &str) -> bool {
             | "Herald"
             | "Tribune"
             | "Economist"
-            | "Atlantic"
             | "House"
     )
 }
@@ -806,12 +864,20 @@ fn apply_document_evidence(
         .iter()
         .filter_map(|c| c.typed.map(|(k, _)| (c.span.of(text), k)))
         .collect();
-    let single_org = |w: &str| firm.get(w).or(any_type.get(w)) == Some(&Org);
+    // An organisation firmly, or guessed at least twice on its own ("Amazon", not a lone "Bernie").
+    let mut org_mentions: HashMap<&str, usize> = HashMap::new();
+    for c in chunks.iter().filter(|c| matches!(c.typed, Some((Org, _)))) {
+        *org_mentions.entry(c.span.of(text)).or_default() += 1;
+    }
+    let single_org =
+        |w: &str| firm.get(w) == Some(&Org) || org_mentions.get(w).is_some_and(|n| *n >= 2);
     for c in chunks.iter_mut() {
         if matches!(c.typed, Some((_, Certainty::Guess))) && c.tokens.len() == 2 {
             let (head, rest) = (word(text, &c.tokens[0]), word(text, &c.tokens[1]));
             let rest_free = firm.get(rest).is_none_or(|k| *k == Product);
-            if single_org(head)
+            // Or an organisation once, before a name already known as a product.
+            let known_product = org_mentions.contains_key(head) && firm.get(rest) == Some(&Product);
+            if (single_org(head) || known_product)
                 && !lexicon::is_given_name(rest)
                 && rest_free
                 && !surnames.contains(rest)
@@ -1015,6 +1081,24 @@ mod tests {
             got.contains(&("Kamala Harris".into(), "PERSON")),
             "a list of names is not 'Town, State': {got:?}"
         );
+    }
+
+    #[test]
+    fn events_cases_holidays_and_country_adjectives_are_not_entities() {
+        let text = format!(
+            "{HEAD}After Hurricane Katrina and the Boston Marathon bombing, Honduran and Maltese officials cited Roe v. Wade and Article II before Thanksgiving."
+        );
+        let got = found(&text);
+        assert_eq!(got, [("Boston".to_string(), "PLACE")], "{got:?}");
+    }
+
+    #[test]
+    fn a_rank_inside_a_run_starts_the_persons_name() {
+        let text = format!("{HEAD}The release of U.S. Army Sergeant Bowe Bergdahl was criticised. Bergdahl was freed.");
+        let got = found(&text);
+        assert!(got.contains(&("U.S. Army".into(), "ORG")), "{got:?}");
+        assert!(got.contains(&("Bowe Bergdahl".into(), "PERSON")), "{got:?}");
+        assert!(got.contains(&("Bergdahl".into(), "PERSON")), "{got:?}");
     }
 
     #[test]
