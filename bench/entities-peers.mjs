@@ -39,7 +39,7 @@ const COMPROMISE_VERSION = (() => {
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const CORPUS = join(ROOT, "corpus");
-const DEFAULT_GOLD = ["seeds.jsonl", "allsides.jsonl", "allsides-dev.jsonl"].map((f) =>
+const DEFAULT_GOLD = ["seeds.jsonl", "allsides.jsonl", "allsides-dev.jsonl", "allsides-dev2.jsonl"].map((f) =>
   join(ROOT, "tests/gold", f),
 );
 const TYPES = ["PERSON", "ORG", "PLACE", "PRODUCT"];

@@ -10,6 +10,6 @@ cargo build --quiet --release --bin parallax
 step "page: sizes and time to first render"
 node bench/page.mjs
 step "entities: Parallax on the gold sets"
-./target/release/parallax score-entities tests/gold/seeds.jsonl tests/gold/allsides-dev.jsonl tests/gold/allsides.jsonl
+./target/release/parallax score-entities tests/gold/seeds.jsonl tests/gold/allsides-dev.jsonl tests/gold/allsides-dev2.jsonl tests/gold/allsides.jsonl
 step "entities: compromise on the same gold sets, scored the same way"
 node bench/entities-peers.mjs
