@@ -559,7 +559,13 @@ fn trim(
     // Trailing common words ("GeekWire Photo", "Released Wednesday") are not part of the name.
     while tokens.len() > 1 && !has_connector {
         let last = word(text, &tokens[tokens.len() - 1]);
+        // Credit words of captions: "GeekWire Photo", "AP File".
+        let credit = matches!(
+            last,
+            "Photo" | "Photos" | "File" | "Illustration" | "Video" | "Graphic"
+        );
         let trailing = is_date_word(last)
+            || credit
             || lexicon::is_person_title(last)
             || lexicon::is_demonym(last)
             || (lexicon::is_common_word(&last.to_lowercase())

@@ -310,3 +310,81 @@ fn the_facts_the_seeds_disagree_on() {
     assert!(durations("003_116c2fefbf00860c.txt").starts_with(&["1 day".to_string()]));
     assert!(durations("003_116c2fefbf00860c.txt").contains(&"12 month".to_string()));
 }
+
+/// The seed corpus's entities as a careful reader would list them: one per real-world entity,
+/// however the outlets spell it.
+#[test]
+fn the_seed_entities_one_per_real_world_entity() {
+    use parallax::entities::resolve;
+    use parallax::mentions::EntityType::{self, *};
+    let corpus = Corpus::embedded();
+    let index = resolve(&corpus);
+    let entity = |id: &str| index.get(id).unwrap_or_else(|| panic!("{id} is an entity"));
+    let expect = |id: &str, name: &str, kind: EntityType, aliases: &[&str]| {
+        let e = entity(id);
+        assert_eq!((e.name.as_str(), e.kind), (name, kind), "{id}");
+        for alias in aliases {
+            assert!(
+                e.aliases.iter().any(|a| a == alias),
+                "{id} is also written {alias:?}: {:?}",
+                e.aliases
+            );
+        }
+    };
+    expect("org:amazon", "Amazon", Org, &[]);
+    expect("product:rekognition", "Rekognition", Product, &[]);
+    expect("person:jeff-bezos", "Jeff Bezos", Person, &["Bezos"]);
+    expect(
+        "place:united-states",
+        "United States",
+        Place,
+        &["US", "America"],
+    );
+    expect(
+        "org:american-union-for-civil-liberties",
+        "American Union for Civil Liberties",
+        Org,
+        &["ACLU"],
+    );
+    expect(
+        "org:amazon-web-services",
+        "Amazon Web Services",
+        Org,
+        &["AWS"],
+    );
+    expect(
+        "person:joy-buolamwini",
+        "Joy Buolamwini",
+        Person,
+        &["Buolamwini"],
+    );
+    expect("org:geekwire", "GeekWire", Org, &[]);
+    expect(
+        "person:monica-nickelsburg",
+        "Monica Nickelsburg",
+        Person,
+        &[],
+    );
+    expect("person:tashida-tlaib", "Tashida Tlaib", Person, &[]);
+    assert_eq!(
+        entity("org:aclu-of-northern-california").parent.as_deref(),
+        Some("org:american-union-for-civil-liberties"),
+        "a chapter links to its parent"
+    );
+    let gebry = &index.suggestions;
+    assert_eq!(gebry.len(), 1);
+    assert_eq!(
+        (gebry[0].entity.as_str(), gebry[0].into.as_str()),
+        ("person:gebry", "person:timnit-gebru")
+    );
+    // Nothing that is not a name: no entity is made only of capitalised common words or credits.
+    for bad in ["Photo", "Criticism", "Groups", "Liberty", "Please", "Rep"] {
+        assert!(
+            index
+                .entities
+                .iter()
+                .all(|e| !e.name.split(' ').any(|w| w == bad)),
+            "{bad} is not part of any entity name"
+        );
+    }
+}
