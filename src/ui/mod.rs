@@ -1,6 +1,6 @@
 //! The page: a thin Leptos layer over the core. Components are named for what the user sees.
 //!
-//! **Document text is only ever rendered as text nodes — never through `inner_html`.**
+//! **Document text is only ever rendered as text nodes, never parsed as HTML.**
 //! **View state is read from and written to the URL ([`crate::view_state`]), never kept aside.**
 
 mod document_list;
