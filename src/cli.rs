@@ -301,32 +301,30 @@ pub fn run(
 }
 
 fn bench_entities(paths: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> i32 {
-    let ms = |t: std::time::Instant| (t.elapsed().as_secs_f64() * 1000.0 * 10.0).round() / 10.0;
-    let start = std::time::Instant::now();
-    let loaded = load_paths(paths);
-    let load_ms = ms(start);
+    let ms = |start: std::time::Instant| (start.elapsed().as_secs_f64() * 10_000.0).round() / 10.0;
+    fn timed<T>(ms: impl Fn(std::time::Instant) -> f64, work: impl FnOnce() -> T) -> (T, f64) {
+        let start = std::time::Instant::now();
+        let result = work();
+        (result, ms(start))
+    }
+    let (loaded, load_ms) = timed(ms, || load_paths(paths));
     for p in &loaded.problems {
         let _ = writeln!(err, "parallax: {}: {}", p.path.display(), p.message);
     }
-    let start = std::time::Instant::now();
-    let mentions: usize = loaded
-        .corpus
-        .documents
-        .iter()
-        .map(|d| crate::mentions::extract(d).len())
-        .sum();
-    let extract_ms = ms(start);
-    let start = std::time::Instant::now();
-    let index = crate::entities::resolve(&loaded.corpus);
-    let resolve_ms = ms(start);
-    let start = std::time::Instant::now();
-    let facts: usize = loaded
-        .corpus
-        .documents
-        .iter()
-        .map(|d| crate::facts::extract_facts(d).len())
-        .sum();
-    let facts_ms = ms(start);
+    let documents = &loaded.corpus.documents;
+    let (mentions, extract_ms): (usize, f64) = timed(ms, || {
+        documents
+            .iter()
+            .map(|d| crate::mentions::extract(d).len())
+            .sum()
+    });
+    let (index, resolve_ms) = timed(ms, || crate::entities::resolve(&loaded.corpus));
+    let (facts, facts_ms): (usize, f64) = timed(ms, || {
+        documents
+            .iter()
+            .map(|d| crate::facts::extract_facts(d).len())
+            .sum()
+    });
     let report = serde_json::json!({
         "docs": loaded.corpus.documents.len(),
         "bytes": loaded.corpus.documents.iter().map(|d| d.text.len()).sum::<usize>(),

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
-use crate::entities::{Entity, EntityIndex};
+use crate::entities::{entity_id, Entity, EntityIndex};
 use crate::mentions::EntityType;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +116,15 @@ fn find(index: &EntityIndex, spelling: &str) -> Option<usize> {
         .position(|e| spellings_of(e).any(|s| s == spelling))
 }
 
+/// Both entities an edit names, or the outcome saying which spelling is gone.
+fn find_both(index: &EntityIndex, spelling: &str, into: &str) -> Result<(usize, usize), Outcome> {
+    match (find(index, spelling), find(index, into)) {
+        (Some(a), Some(b)) => Ok((a, b)),
+        (None, _) => Err(gone(spelling)),
+        (_, None) => Err(gone(into)),
+    }
+}
+
 fn gone(spelling: &str) -> Outcome {
     Outcome::Stale(format!("no entity is written “{spelling}” any more"))
 }
@@ -150,12 +159,9 @@ fn apply_one(index: &mut EntityIndex, corpus: &Corpus, edit: &Edit) -> Outcome {
             Outcome::Applied
         }
         Edit::Merge { spelling, into } => {
-            let (Some(from), Some(to)) = (find(index, spelling), find(index, into)) else {
-                return gone(if find(index, spelling).is_none() {
-                    spelling
-                } else {
-                    into
-                });
+            let (from, to) = match find_both(index, spelling, into) {
+                Ok(pair) => pair,
+                Err(outcome) => return outcome,
             };
             if from == to {
                 return Outcome::Applied;
@@ -202,11 +208,7 @@ fn apply_one(index: &mut EntityIndex, corpus: &Corpus, edit: &Edit) -> Outcome {
                 e.aliases.retain(|a| *a != e.name);
             }
             let kind = e.kind;
-            let id = format!(
-                "{}:{}",
-                kind.label().to_lowercase(),
-                crate::text::fold(spelling).replace(' ', "-")
-            );
+            let id = entity_id(kind, spelling);
             let split = Entity {
                 id: unique_id(index, &id),
                 name: spelling.clone(),
@@ -235,12 +237,9 @@ fn apply_one(index: &mut EntityIndex, corpus: &Corpus, edit: &Edit) -> Outcome {
             Outcome::Applied
         }
         Edit::Reject { spelling, into } => {
-            let (Some(a), Some(b)) = (find(index, spelling), find(index, into)) else {
-                return gone(if find(index, spelling).is_none() {
-                    spelling
-                } else {
-                    into
-                });
+            let (a, b) = match find_both(index, spelling, into) {
+                Ok(pair) => pair,
+                Err(outcome) => return outcome,
             };
             let (a, b) = (index.entities[a].id.clone(), index.entities[b].id.clone());
             index

@@ -200,11 +200,7 @@ struct Form {
 
 impl Form {
     fn kind(&self) -> EntityType {
-        self.votes
-            .iter()
-            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
-            .map(|(k, _)| *k)
-            .unwrap_or(EntityType::Org)
+        majority(&self.votes)
     }
     fn words(&self) -> Vec<&str> {
         self.surface.split_whitespace().collect()
@@ -245,8 +241,21 @@ fn sorted_chars(s: &str) -> Vec<char> {
     c
 }
 
-fn slug(s: &str) -> String {
-    fold(s).replace(' ', "-")
+/// The type most mentions were given; ties go to the type listed first (PERSON before ORG …).
+fn majority(votes: &BTreeMap<EntityType, usize>) -> EntityType {
+    votes
+        .iter()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+        .map_or(EntityType::Org, |(k, _)| *k)
+}
+
+/// An entity's id: its type and name, e.g. `person:jeff-bezos`.
+pub fn entity_id(kind: EntityType, name: &str) -> String {
+    format!(
+        "{}:{}",
+        kind.label().to_lowercase(),
+        fold(name).replace(' ', "-")
+    )
 }
 
 /// Resolves the mentions of every document in `corpus` into canonical entities.
@@ -383,11 +392,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
                 *votes.entry(*k).or_default() += n;
             }
         }
-        let kind = votes
-            .iter()
-            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
-            .map(|(k, _)| *k)
-            .unwrap();
+        let kind = majority(&votes);
         let canonical_country = members
             .iter()
             .find_map(|&m| lexicon::country_canonical(&forms[m].surface));
@@ -434,7 +439,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
             entity_of_form.insert(m, entities.len());
         }
         entities.push(Entity {
-            id: format!("{}:{}", kind.label().to_lowercase(), slug(&name)),
+            id: entity_id(kind, &name),
             name,
             kind,
             aliases,
