@@ -23,12 +23,18 @@ pub fn is_given_name(word: &str) -> bool {
 pub fn is_common_word(lowercase: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| set(include_str!("../data/lexicons/common_words.txt")));
-    let singular = |suffix: &str, with: &str| {
+    // Plurals are checked as slices of the word; only "-ies" → "-y" needs a new string.
+    let stem_listed = |suffix: &str| {
         lowercase
             .strip_suffix(suffix)
-            .is_some_and(|stem| words.contains(format!("{stem}{with}").as_str()))
+            .is_some_and(|stem| words.contains(stem))
     };
-    words.contains(lowercase) || singular("s", "") || singular("es", "") || singular("ies", "y")
+    words.contains(lowercase)
+        || stem_listed("s")
+        || stem_listed("es")
+        || lowercase
+            .strip_suffix("ies")
+            .is_some_and(|stem| words.contains(format!("{stem}y").as_str()))
 }
 
 /// What kind of place the gazetteer says a name is: "country", "state", "continent", "city", or
