@@ -14,7 +14,8 @@
 //!
 //! **An entity's type is the majority of its mentions' types, and every mention carries it.**
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 use crate::corpus::Corpus;
 use crate::ingest::Role;
@@ -262,11 +263,11 @@ pub fn entity_id(kind: EntityType, name: &str) -> String {
 pub fn resolve(corpus: &Corpus) -> EntityIndex {
     // 1. Mentions grouped by spelling.
     let mut forms: Vec<Form> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     // Per sentence-ish context (block), which forms appear: for misspelling suggestions.
     let mut neighbours: Vec<HashSet<usize>> = Vec::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
-        let mut by_block: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_block: HashMap<usize, Vec<usize>> = HashMap::default();
         for m in extract(doc) {
             let surface = m.span.of(&doc.text);
             let key = lexicon::country_canonical(surface)
@@ -278,7 +279,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
                     votes: BTreeMap::new(),
                     mentions: Vec::new(),
                 });
-                neighbours.push(HashSet::new());
+                neighbours.push(HashSet::default());
                 forms.len() - 1
             });
             *forms[index].votes.entry(m.kind).or_default() += 1;
@@ -302,7 +303,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
     let kinds: Vec<EntityType> = forms.iter().map(Form::kind).collect();
 
     // 2. Surnames → the one full name ending with them.
-    let mut full_names_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut full_names_by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, f) in forms.iter().enumerate() {
         let words = f.words();
         if kinds[i] == EntityType::Person && words.len() >= 2 {
@@ -342,7 +343,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
 
     // 3. Acronyms ↔ expansions (any word order, for translated names), through an index of
     // multi-word names by their initials, so the work grows with the corpus, not its square.
-    let mut by_initials: HashMap<Vec<char>, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<Vec<char>, Vec<usize>> = HashMap::default();
     // Only organisations expand acronyms: "GOP" is not "Peter O. Graham".
     for (j, g) in forms.iter().enumerate() {
         if g.words().len() >= 2 && kinds[j] == EntityType::Org {
@@ -384,7 +385,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
         groups.entry(uf.find(i)).or_default().push(i);
     }
     let mut entities: Vec<Entity> = Vec::new();
-    let mut entity_of_form: HashMap<usize, usize> = HashMap::new();
+    let mut entity_of_form: HashMap<usize, usize> = HashMap::default();
     for members in groups.values() {
         let mut votes: BTreeMap<EntityType, usize> = BTreeMap::new();
         for &m in members {
@@ -414,7 +415,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
         let mut mentions = Vec::new();
         for &m in members {
             mentions.extend(forms[m].mentions.iter().cloned());
-            let mut seen: HashMap<&str, usize> = HashMap::new();
+            let mut seen: HashMap<&str, usize> = HashMap::default();
             for em in &forms[m].mentions {
                 *seen
                     .entry(em.span.of(&corpus.documents[em.doc].text))
@@ -474,7 +475,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
     // 6. Misspellings: one letter apart, sharing a neighbour in the text. Words one edit apart
     // share a one-deletion variant, so an index of those variants finds them without comparing
     // every pair of spellings.
-    let mut by_variant: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+    let mut by_variant: HashMap<String, Vec<(usize, &str)>> = HashMap::default();
     for (j, g) in forms.iter().enumerate() {
         for w in g
             .words()
@@ -494,7 +495,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
             docs
         })
         .collect();
-    let mut suggested: HashSet<(usize, usize)> = HashSet::new();
+    let mut suggested: HashSet<(usize, usize)> = HashSet::default();
     let mut suggestions = Vec::new();
     for (i, f) in forms.iter().enumerate() {
         if f.words().len() != 1 || f.surface.chars().count() < MIN_MISSPELLING_CHARS {
@@ -553,7 +554,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
 
 /// Two entities can share a name in different types only; make ids unique anyway.
 fn dedupe_ids(entities: &mut [Entity]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     for e in entities.iter_mut() {
         let n = seen.entry(e.id.clone()).or_default();
         *n += 1;

@@ -2,7 +2,7 @@
 //! `data/lexicons/` (sources and licences in its README); the small ones are written here, each
 //! for one rule.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 fn set(data: &'static str) -> HashSet<&'static str> {
@@ -17,24 +17,38 @@ pub fn is_given_name(word: &str) -> bool {
         .contains(word)
 }
 
-/// Lowercase words news text writes mostly in lowercase ("criticism", "groups"): capitalised
-/// mid-sentence they are rarely names.
-/// Plurals of listed words count too ("studies" for "study").
-pub fn is_common_word(lowercase: &str) -> bool {
+/// Words news text writes mostly in lowercase ("criticism", "groups"): capitalised mid-sentence
+/// they are rarely names. Any case matches ("Groups", "GROUPS"); plurals of listed words count too
+/// ("studies" for "study").
+pub fn is_common_word(word: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| set(include_str!("../data/lexicons/common_words.txt")));
-    // Plurals are checked as slices of the word; only "-ies" → "-y" needs a new string.
-    let stem_listed = |suffix: &str| {
-        lowercase
-            .strip_suffix(suffix)
-            .is_some_and(|stem| words.contains(stem))
+    // Short ASCII words (nearly all) are lowercased on the stack: this runs for every capitalised
+    // token of a corpus.
+    let mut buffer = [0u8; 32];
+    let owned;
+    let lowercase = if word.is_ascii() && word.len() <= buffer.len() {
+        let bytes = &mut buffer[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        std::str::from_utf8(bytes).unwrap_or(word)
+    } else {
+        owned = word.to_lowercase();
+        owned.as_str()
+    };
+    let stem_listed = |suffix: &str, ending: &str| {
+        lowercase.strip_suffix(suffix).is_some_and(|stem| {
+            if ending.is_empty() {
+                words.contains(stem)
+            } else {
+                words.contains(format!("{stem}{ending}").as_str())
+            }
+        })
     };
     words.contains(lowercase)
-        || stem_listed("s")
-        || stem_listed("es")
-        || lowercase
-            .strip_suffix("ies")
-            .is_some_and(|stem| words.contains(format!("{stem}y").as_str()))
+        || stem_listed("s", "")
+        || stem_listed("es", "")
+        || stem_listed("ies", "y")
 }
 
 /// What kind of place the gazetteer says a name is: "country", "state", "continent", "city", or

@@ -12,7 +12,7 @@
 //!
 //! **Mentions are byte spans into the document text, never copies of it.**
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -94,13 +94,15 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
     for chunk in &mut chunks {
         chunk.typed = type_by_name_and_context(text, chunk);
     }
-    let lowercase_words: HashSet<&str> = doc
-        .blocks
-        .iter()
-        .flat_map(|b| b.span.of(text).split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty() && w.chars().all(char::is_lowercase))
-        .collect();
-    let chunks = apply_document_evidence(text, chunks, &lowercase_words);
+    let written_in_lowercase = |word: &str| {
+        let lowercase = word.to_lowercase();
+        lowercase.chars().all(char::is_lowercase)
+            && doc
+                .blocks
+                .iter()
+                .any(|b| contains_word(b.span.of(text), &lowercase))
+    };
+    let chunks = apply_document_evidence(text, chunks, &written_in_lowercase);
     chunks
         .into_iter()
         .filter_map(|c| {
@@ -111,6 +113,21 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             })
         })
         .collect()
+}
+
+/// `word` in `text` as a whole word (not inside a longer run of letters and digits).
+fn contains_word(text: &str, word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    // Found by its first letter (a memchr scan): building a substring searcher per word costs more.
+    text.match_indices(first).any(|(at, _)| {
+        text[at..].starts_with(word) && {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        }
+    })
 }
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -137,7 +154,7 @@ fn is_capitalized_word(text: &str, t: &Token) -> bool {
     // Shouted common words ("MUST WATCH", "FAKE NEWS") are not names; acronyms and "US" are.
     let shouted = w.chars().count() > 1
         && w.chars().all(|c| !c.is_lowercase())
-        && lexicon::is_common_word(&w.to_lowercase())
+        && lexicon::is_common_word(w)
         && !lexicon::is_place(w);
     capital && !shouted
 }
@@ -294,12 +311,15 @@ fn is_law_head(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len())
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().any(|c| c.is_uppercase())
+    let mut letters = w.chars().filter(|c| *c != '.');
+    let mut count = 0;
+    let mut uppercase = false;
+    let all_capitals = letters.all(|c| {
+        count += 1;
+        uppercase |= c.is_uppercase();
+        c.is_uppercase() || c.is_ascii_digit()
+    });
+    all_capitals && uppercase && (2..=6).contains(&count)
 }
 
 fn is_date_word(w: &str) -> bool {
@@ -361,10 +381,7 @@ fn name_token_len(text: &str, tokens: &[Token], i: usize, title_case: bool) -> u
         return 0;
     }
     let w = word(text, t);
-    if title_case
-        && lexicon::is_common_word(&w.to_lowercase())
-        && !lexicon::is_place(w)
-        && !lexicon::is_org_head(w)
+    if title_case && lexicon::is_common_word(w) && !lexicon::is_place(w) && !lexicon::is_org_head(w)
     {
         return 0;
     }
@@ -517,7 +534,7 @@ fn trim(
     while from < tokens.len() {
         let w = word(text, &tokens[from]);
         let rest_nonempty = tokens[from + 1..].iter().any(|t| t.kind == TokenKind::Word);
-        let common = lexicon::is_common_word(&w.to_lowercase());
+        let common = lexicon::is_common_word(w);
         let title = lexicon::is_person_title(w) && rest_nonempty && !ends_in_org_head;
         title_before |= title;
         let demonym = lexicon::is_demonym(w)
@@ -568,7 +585,7 @@ fn trim(
             || credit
             || lexicon::is_person_title(last)
             || lexicon::is_demonym(last)
-            || (lexicon::is_common_word(&last.to_lowercase())
+            || (lexicon::is_common_word(last)
                 && !lexicon::is_org_head(last)
                 && !lexicon::is_place_head(last)
                 && !lexicon::is_place(text_of(text, tokens)));
@@ -593,7 +610,7 @@ fn trim(
     // "Inc" alone, or an organisation word that is also a common one ("State", "Daily").
     let lone_suffix = matches!(words[0], "Inc" | "LLC" | "Corp" | "Co" | "Ltd")
         || (lexicon::is_org_head(words[0])
-            && lexicon::is_common_word(&words[0].to_lowercase())
+            && lexicon::is_common_word(words[0])
             && !is_paper_name(words[0]));
     if single
         && (lexicon::is_person_title(words[0])
@@ -620,7 +637,7 @@ fn trim(
     let joined = text_of(text, tokens);
     let all_common = words
         .iter()
-        .all(|w| lexicon::is_common_word(&w.to_lowercase()) || CONNECTORS.contains(w));
+        .all(|w| lexicon::is_common_word(w) || CONNECTORS.contains(w));
     let named_place = lexicon::is_place(joined);
     let keeps = named_place
         || words.iter().any(|w| is_acronym(w))
@@ -836,12 +853,12 @@ fn org_like_words(words: &[&str]) -> bool {
 fn apply_document_evidence(
     text: &str,
     chunks: Vec<Chunk>,
-    lowercase_words: &HashSet<&str>,
+    written_in_lowercase: &dyn Fn(&str) -> bool,
 ) -> Vec<Chunk> {
     use EntityType::*;
     let firm_of = |chunks: &[Chunk]| {
-        let mut firm: HashMap<String, EntityType> = HashMap::new();
-        let mut surnames: HashSet<String> = HashSet::new();
+        let mut firm: HashMap<String, EntityType> = HashMap::default();
+        let mut surnames: HashSet<String> = HashSet::default();
         for c in chunks {
             let Some((kind, Certainty::Firm)) = c.typed else {
                 continue;
@@ -858,7 +875,7 @@ fn apply_document_evidence(
         }
         (firm, surnames)
     };
-    let mentioned: HashMap<&str, usize> = chunks.iter().fold(HashMap::new(), |mut m, c| {
+    let mentioned: HashMap<&str, usize> = chunks.iter().fold(HashMap::default(), |mut m, c| {
         *m.entry(c.span.of(text)).or_default() += 1;
         m
     });
@@ -871,7 +888,7 @@ fn apply_document_evidence(
         .filter_map(|c| c.typed.map(|(k, _)| (c.span.of(text), k)))
         .collect();
     // An organisation firmly, or guessed at least twice on its own ("Amazon", not a lone "Bernie").
-    let mut org_mentions: HashMap<&str, usize> = HashMap::new();
+    let mut org_mentions: HashMap<&str, usize> = HashMap::default();
     for c in chunks.iter().filter(|c| matches!(c.typed, Some((Org, _)))) {
         *org_mentions.entry(c.span.of(text)).or_default() += 1;
     }
@@ -911,7 +928,7 @@ fn apply_document_evidence(
                 continue;
             }
             let single = c.tokens.len() == 1;
-            let lowercase_twin = single && lowercase_words.contains(name.to_lowercase().as_str());
+            let lowercase_twin = single && written_in_lowercase(name);
             let leftover =
                 single && c.tail_trimmed && mentioned.get(name) == Some(&1) && !is_acronym(name);
             if surnames.contains(name) {

@@ -36,61 +36,61 @@ fn is_apostrophe(c: char) -> bool {
 /// Splits `text[span]` into tokens.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let slice = span.of(text);
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let offset = |i: usize| span.start + chars.get(i).map_or(slice.len(), |&(o, _)| o);
-    let mut tokens = Vec::new();
+    let char_at = |at: usize| slice.get(at..).and_then(|rest| rest.chars().next());
+    let after = |at: usize| at + char_at(at).map_or(0, char::len_utf8);
+    let mut tokens = Vec::with_capacity(slice.len() / 5);
+    let mut push = |start: usize, end: usize, kind| {
+        tokens.push(Token {
+            span: Span::new(span.start + start, span.start + end),
+            kind,
+        })
+    };
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = char_at(i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         if !c.is_alphanumeric() {
-            tokens.push(Token {
-                span: Span::new(offset(i), offset(i + 1)),
-                kind: TokenKind::Punct,
-            });
-            i += 1;
+            push(i, i + c.len_utf8(), TokenKind::Punct);
+            i += c.len_utf8();
             continue;
         }
         let start = i;
         let numeric = c.is_ascii_digit();
-        i += 1;
-        while let Some(c) = at(i) {
-            let joins = |c: char| {
-                if numeric {
-                    matches!(c, '.' | ',')
-                } else {
-                    is_apostrophe(c) || matches!(c, '-' | '.')
-                }
+        i += c.len_utf8();
+        while let Some(c) = char_at(i) {
+            let joins = if numeric {
+                matches!(c, '.' | ',')
+            } else {
+                is_apostrophe(c) || matches!(c, '-' | '.')
             };
             if c.is_alphanumeric() {
-                i += 1;
-            } else if joins(c) && at(i + 1).is_some_and(char::is_alphanumeric) {
+                i += c.len_utf8();
+            } else if joins && char_at(i + c.len_utf8()).is_some_and(char::is_alphanumeric) {
                 // An acronym dot joins only single letters ("U.S"), not words ("end.Next").
-                if c == '.' && !numeric && (i - last_break(&chars, start, i)) > 1 {
+                let since_last_dot =
+                    &slice[slice[start..i].rfind('.').map_or(start, |d| start + d + 1)..i];
+                if c == '.' && !numeric && since_last_dot.chars().nth(1).is_some() {
                     break;
                 }
-                i += 2;
+                i = after(i + c.len_utf8());
             } else {
                 break;
             }
         }
         let mut end = i;
-        let dotted = slice[chars[start].0..offset(end) - span.start].contains('.');
+        let dotted = slice[start..end].contains('.');
         // "U.S." keeps its final dot.
-        if dotted && !numeric && at(end) == Some('.') {
+        if dotted && !numeric && char_at(end) == Some('.') {
             end += 1;
             i += 1;
         }
-        let (word_start, word_end) = (offset(start), offset(end));
-        let word = &text[word_start..word_end];
+        let word = &slice[start..end];
         let kind = if numeric
             && word
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
         {
             TokenKind::Number
         } else {
@@ -102,44 +102,24 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             .find(|p| word.len() > p.len() + 1 && word.ends_with(*p));
         match possessive {
             Some(p) if kind == TokenKind::Word => {
-                let split = word_end - p.len();
-                tokens.push(Token {
-                    span: Span::new(word_start, split),
-                    kind,
-                });
-                tokens.push(Token {
-                    span: Span::new(split, word_end),
-                    kind: TokenKind::Possessive,
-                });
+                let split = end - p.len();
+                push(start, split, kind);
+                push(split, end, TokenKind::Possessive);
             }
-            _ => tokens.push(Token {
-                span: Span::new(word_start, word_end),
-                kind,
-            }),
+            _ => push(start, end, kind),
         }
         // A lone apostrophe after a plural ("Bezos' decision") is a possessive too.
-        if let Some(c) = at(i) {
+        if let Some(c) = char_at(i) {
             if is_apostrophe(c)
-                && !at(i + 1).is_some_and(char::is_alphanumeric)
+                && !char_at(i + c.len_utf8()).is_some_and(char::is_alphanumeric)
                 && word.ends_with(['s', 'S'])
             {
-                tokens.push(Token {
-                    span: Span::new(offset(i), offset(i + 1)),
-                    kind: TokenKind::Possessive,
-                });
-                i += 1;
+                push(i, i + c.len_utf8(), TokenKind::Possessive);
+                i += c.len_utf8();
             }
         }
     }
     tokens
-}
-
-/// Index of the char after the last '.' in `chars[start..i]` (or `start`).
-fn last_break(chars: &[(usize, char)], start: usize, i: usize) -> usize {
-    (start..i)
-        .rev()
-        .find(|&k| chars[k].1 == '.')
-        .map_or(start, |k| k + 1)
 }
 
 /// Words that, followed by a full stop, do not end a sentence.
