@@ -739,13 +739,18 @@ pub fn is_demonym(word: &str) -> bool {
 /// "Honduran" (Honduras), "Guatemalan" (Guatemala), "Maltese" (Malta), "Iranian" (Iran):
 /// an adjective that a country's name makes.
 fn names_a_country(word: &str) -> bool {
+    // One buffer for every candidate: this runs for most capitalised words.
+    let mut candidate = String::with_capacity(word.len() + 2);
     ["ian", "an", "ese", "n", "i"]
         .iter()
         .filter_map(|suffix| word.strip_suffix(suffix))
         .any(|base| {
             base.chars().count() >= 3
-                && ["", "a", "s", "o", "y", "ia"]
-                    .iter()
-                    .any(|end| place_kind(&format!("{base}{end}")) == Some("country"))
+                && ["", "a", "s", "o", "y", "ia"].iter().any(|end| {
+                    candidate.clear();
+                    candidate.push_str(base);
+                    candidate.push_str(end);
+                    place_kind(&candidate) == Some("country")
+                })
         })
 }

@@ -94,14 +94,8 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
     for chunk in &mut chunks {
         chunk.typed = type_by_name_and_context(text, chunk);
     }
-    let written_in_lowercase = |word: &str| {
-        let lowercase = word.to_lowercase();
-        lowercase.chars().all(char::is_lowercase)
-            && doc
-                .blocks
-                .iter()
-                .any(|b| contains_word(b.span.of(text), &lowercase))
-    };
+    let twins = lowercase_twins(doc, &chunks);
+    let written_in_lowercase = |name: &str| twins.contains(name.to_lowercase().as_str());
     let chunks = apply_document_evidence(text, chunks, &written_in_lowercase);
     chunks
         .into_iter()
@@ -115,19 +109,34 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
         .collect()
 }
 
-/// `word` in `text` as a whole word (not inside a longer run of letters and digits).
-fn contains_word(text: &str, word: &str) -> bool {
-    let Some(first) = word.chars().next() else {
-        return false;
-    };
-    // Found by its first letter (a memchr scan): building a substring searcher per word costs more.
-    text.match_indices(first).any(|(at, _)| {
-        text[at..].starts_with(word) && {
-            let before = text[..at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// The guessed one-word names of a document that it also writes in lowercase ("Liberty" and
+/// "liberty"), lowercased. One pass over the text, looking up only words that could match.
+fn lowercase_twins(doc: &Document, chunks: &[Chunk]) -> HashSet<String> {
+    let text = doc.text.as_str();
+    let candidates: HashSet<String> = chunks
+        .iter()
+        .filter(|c| c.tokens.len() == 1 && matches!(c.typed, Some((_, Certainty::Guess))))
+        .map(|c| c.span.of(text).to_lowercase())
+        .filter(|w| w.chars().all(char::is_lowercase))
+        .collect();
+    let mut first_bytes = [false; 256];
+    for c in &candidates {
+        first_bytes[usize::from(c.as_bytes()[0])] = true;
+    }
+    let mut found = HashSet::default();
+    if candidates.is_empty() {
+        return found;
+    }
+    for block in &doc.blocks {
+        for w in block.span.of(text).split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() && first_bytes[usize::from(w.as_bytes()[0])] {
+                if let Some(c) = candidates.get(w) {
+                    found.insert(c.clone());
+                }
+            }
         }
-    })
+    }
+    found
 }
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -375,9 +384,16 @@ const PARTICLES: &[&str] = &["de", "van", "von", "der", "da", "du", "al", "bin",
 
 /// A capitalised word, or an initial "J." (the dot is part of the name). In a headline-style
 /// sentence, where every word is capitalised, common words do not count.
-fn name_token_len(text: &str, tokens: &[Token], i: usize, title_case: bool) -> usize {
+/// `capitalized[i]` is `is_capitalized_word` of `tokens[i]`, worked out once per sentence.
+fn name_token_len(
+    text: &str,
+    tokens: &[Token],
+    capitalized: &[bool],
+    i: usize,
+    title_case: bool,
+) -> usize {
     let Some(t) = tokens.get(i) else { return 0 };
-    if !is_capitalized_word(text, t) {
+    if !capitalized[i] {
         return 0;
     }
     let w = word(text, t);
@@ -404,22 +420,20 @@ fn org_like(text: &str, tokens: &[Token]) -> bool {
 
 /// The chunks of one sentence.
 fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
-    let words: Vec<&Token> = tokens
+    let capitalized: Vec<bool> = tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| is_capitalized_word(text, t))
         .collect();
-    let capitalized = words
-        .iter()
-        .filter(|t| is_capitalized_word(text, t))
-        .count();
+    let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+    let capitalized_words = capitalized.iter().filter(|c| **c).count();
     // Headline-style sentences capitalise every word: only names that are not common words count.
-    let title_case = words.len() >= 4 && capitalized * 10 >= words.len() * 7;
+    let title_case = words >= 4 && capitalized_words * 10 >= words * 7;
     let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
 
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let len = name_token_len(text, tokens, i, title_case);
+        let len = name_token_len(text, tokens, &capitalized, i, title_case);
         if len == 0 {
             i += 1;
             continue;
@@ -428,7 +442,7 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
         let mut end = i + len;
         let mut in_org_phrase = false;
         loop {
-            let next = name_token_len(text, tokens, end, title_case);
+            let next = name_token_len(text, tokens, &capitalized, end, title_case);
             if next > 0 {
                 end += next;
                 continue;
@@ -446,7 +460,7 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
                 + usize::from(
                     c == "and" && tokens.get(end + 1).is_some_and(|t| word(text, t) == "the"),
                 );
-            if name_token_len(text, tokens, after, title_case) == 0 {
+            if name_token_len(text, tokens, &capitalized, after, title_case) == 0 {
                 break;
             }
             let person_follows = lexicon::is_given_name(word(text, &tokens[after]));
@@ -457,7 +471,7 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
                         // "Immigration and Customs Enforcement": the run after "and" ends the name
                         // with an organisation word.
                         let mut k = after;
-                        while name_token_len(text, tokens, k, title_case) > 0 {
+                        while name_token_len(text, tokens, &capitalized, k, title_case) > 0 {
                             k += 1;
                         }
                         lexicon::is_org_head(word(text, &tokens[k - 1])) && end - start == 1
@@ -485,7 +499,7 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
             abbreviated
                 || (tokens[start - 1].kind == TokenKind::Word
                     && lexicon::is_person_title(prev)
-                    && is_capitalized_word(text, &tokens[start - 1]))
+                    && capitalized[start - 1])
         };
         // "House Speaker John Boehner": a title inside a run starts a person's name.
         let mut pieces = vec![(start, title_before, sentence_start)];
@@ -493,7 +507,7 @@ fn sentence_chunks(text: &str, tokens: &[Token], block: usize) -> Vec<Chunk> {
             let after_title =
                 k + 1 + usize::from(tokens.get(k + 1).is_some_and(|t| word(text, t) == "."));
             if lexicon::is_person_title(word(text, &tokens[k]))
-                && is_capitalized_word(text, &tokens[k])
+                && capitalized[k]
                 && after_title < end
                 && !lexicon::is_org_head(word(text, &tokens[end - 1]))
             {
