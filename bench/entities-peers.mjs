@@ -6,10 +6,8 @@
 //       [--seeds-mode=paragraph|body|full] [--runs=3] [--misses] [--self-check] [gold.jsonl ...]
 // ms: time compromise takes on the set's scored text (parse + people/organizations/places + offsets
 // + trimming), median of --runs passes after one untimed warm-up pass; the scoring is not timed.
-// compromise is installed outside the repository, like playwright-core:
-//   npm install --prefix ~/.cache/parallax-tools --no-save --no-package-lock --no-audit \
-//     --no-fund binaryen@132.0.0 playwright-core@1.64.1 compromise@14.17.0
-// (list all three: `npm install --no-save` into that folder removes packages it was not given.)
+// compromise is installed outside the repository, like playwright-core, by scripts/setup.sh
+// (need_npm_tools, which lists every npm package in one install).
 //
 // Spans are UTF-8 byte offsets, as in the Rust scorer; JS strings are indexed in UTF-16 units, so
 // every text carries a UTF-16 → byte map.
@@ -39,7 +37,7 @@ const COMPROMISE_VERSION = (() => {
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const CORPUS = join(ROOT, "corpus");
-const DEFAULT_GOLD = ["seeds.jsonl", "allsides.jsonl", "allsides-dev.jsonl", "allsides-dev2.jsonl"].map((f) =>
+const DEFAULT_GOLD = ["seeds.jsonl", "allsides.jsonl", "allsides-dev.jsonl", "allsides-dev2.jsonl", "allsides-dev3.jsonl"].map((f) =>
   join(ROOT, "tests/gold", f),
 );
 const TYPES = ["PERSON", "ORG", "PLACE", "PRODUCT"];

@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then prints the benchmark figures recorded in docs/BENCHMARKS.md:
-# the release page's size and time to first render, and entity extraction quality against the
-# gold sets, for Parallax and for the peer library compromise.
+# the release page's size and time to first render; entity extraction quality against the gold
+# sets, for Parallax and the peer library compromise; extraction throughput natively, as wasm in
+# headless Chromium, and for compromise and wink-nlp. CORPUS (default: the AllSides 10k file)
+# is where the throughput sample comes from.
 source "$(dirname "$0")/setup.sh"
 setup_build_tools
 need_chromium
 trunk build --release >&2
 cargo build --quiet --release --bin parallax
+# The wasm benchmark module: the page's profile and wasm-opt level (index.html), wasm-bindgen's loader.
+cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --bin parallax-wasm-bench
+wasm-bindgen --target web --no-typescript --out-dir target/wasm-bench \
+  target/wasm32-unknown-unknown/wasm-release/parallax-wasm-bench.wasm
+wasm-opt -Os --output=target/wasm-bench/parallax-wasm-bench_bg.wasm target/wasm-bench/parallax-wasm-bench_bg.wasm
 step "page: sizes and time to first render"
 node bench/page.mjs
 step "entities: Parallax on the gold sets"
-./target/release/parallax score-entities tests/gold/seeds.jsonl tests/gold/allsides-dev.jsonl tests/gold/allsides-dev2.jsonl tests/gold/allsides.jsonl
+./target/release/parallax score-entities tests/gold/seeds.jsonl tests/gold/allsides-dev.jsonl \
+  tests/gold/allsides-dev2.jsonl tests/gold/allsides-dev3.jsonl tests/gold/allsides.jsonl
 step "entities: compromise on the same gold sets, scored the same way"
 node bench/entities-peers.mjs
+step "entities: extraction throughput, native / wasm / compromise / wink-nlp (a few minutes)"
+node bench/entities-speed.mjs "${1:-$ROOT/../shared/datasets/allsides-10k.jsonl.gz}"

@@ -7,8 +7,14 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TOOLS=${PARALLAX_TOOLS:-$HOME/.cache/parallax-tools}
 TRUNK_VERSION=0.21.14       # the newest Trunk that builds on stable Rust 1.95
 BINARYEN_VERSION=132.0.0    # wasm-opt 132 from npm; Debian's binaryen 108 breaks the module
-PLAYWRIGHT_VERSION=1.64.1   # drives the system Chromium in the release-build test; downloads no browser
-COMPROMISE_VERSION=14.17.0  # the peer NLP library the entity benchmark measures
+# npm packages, installed together (see need_npm_tools):
+NPM_TOOLS=(
+  "binaryen@$BINARYEN_VERSION"
+  playwright-core@1.64.1          # drives the system Chromium in tests and benchmarks; downloads no browser
+  compromise@14.17.0              # peer NLP libraries the entity benchmarks measure
+  wink-nlp@2.4.0
+  wink-eng-lite-web-model@1.8.1
+)
 
 export PATH="$TOOLS/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
@@ -55,14 +61,14 @@ need_wasm_bindgen() {
 # One npm install for all of them: npm removes packages a later --no-save install does not name.
 need_npm_tools() {
   local want_opt="wasm-opt version ${BINARYEN_VERSION%%.*} (version_${BINARYEN_VERSION%%.*})"
-  local pkg="$TOOLS/node_modules"
-  if [ "$(wasm-opt --version 2>/dev/null || true)" != "$want_opt" ] \
-    || ! grep -qs "\"version\": \"$PLAYWRIGHT_VERSION\"" "$pkg/playwright-core/package.json" \
-    || ! grep -qs "\"version\": \"$COMPROMISE_VERSION\"" "$pkg/compromise/package.json"; then
-    step "installing wasm-opt (binaryen $BINARYEN_VERSION), playwright-core $PLAYWRIGHT_VERSION, compromise $COMPROMISE_VERSION (npm)"
+  local pkg="$TOOLS/node_modules" missing=""
+  for tool in "${NPM_TOOLS[@]}"; do
+    grep -qs "\"version\": \"${tool##*@}\"" "$pkg/${tool%@*}/package.json" || missing="$missing ${tool}"
+  done
+  if [ "$(wasm-opt --version 2>/dev/null || true)" != "$want_opt" ] || [ -n "$missing" ]; then
+    step "installing npm tools:${missing:- binaryen@$BINARYEN_VERSION}"
     mkdir -p "$TOOLS"
-    npm install --silent --prefix "$TOOLS" --no-save --no-package-lock --no-audit --no-fund \
-      "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "compromise@$COMPROMISE_VERSION"
+    npm install --silent --prefix "$TOOLS" --no-save --no-package-lock --no-audit --no-fund "${NPM_TOOLS[@]}"
   fi
   export NODE_PATH="$pkg"
 }

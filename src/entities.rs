@@ -328,7 +328,13 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
             .get(f.surface.as_str())
             .map(Vec::as_slice)
         {
-            surname_of.push((i, *full));
+            // Unless its own documents made it a person, a word like "House" is no surname (of a
+            // "White House" misread as a person elsewhere).
+            let name_word =
+                !lexicon::is_common_word(&f.surface) && !lexicon::is_org_head(&f.surface);
+            if kinds[i] == EntityType::Person || name_word {
+                surname_of.push((i, *full));
+            }
         }
     }
     for (i, full) in surname_of {

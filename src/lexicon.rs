@@ -63,6 +63,7 @@ pub fn place_kind(name: &str) -> Option<&'static str> {
                 .collect();
             places.extend(COUNTRY_ALIASES.iter().map(|(alias, _)| (*alias, "country")));
             places.extend(REGIONS.iter().map(|r| (*r, "region")));
+            places.extend(STATE_ABBREVIATIONS.iter().map(|a| (*a, "state")));
             places
         })
         .get(name)
@@ -114,6 +115,60 @@ pub fn country_canonical(name: &str) -> Option<&'static str> {
 }
 
 /// Regions news writes about that are not in the gazetteer.
+/// US state abbreviations in AP style, with their dot: "Calif.", "Mich." (the tokenizer keeps
+/// the dot of dotted ones like "N.Y." already).
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+    "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
+    "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.",
+    "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+];
+
+/// True for "Mich" when the text has "Mich." (an AP state abbreviation).
+pub fn is_state_abbreviation_stem(word: &str) -> bool {
+    word.len() <= 4
+        && STATE_ABBREVIATIONS
+            .iter()
+            .any(|a| a.strip_suffix('.') == Some(word))
+}
+
+/// US postal codes, which name a state only in a party tag: "(R-SC)", "(D-NY)".
+pub fn is_postal_code(word: &str) -> bool {
+    word.len() == 2
+        && "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH \
+            NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+            .split_whitespace()
+            .any(|code| code == word)
+}
+
+/// Lowercase nouns that make the unknown name before them a place: "Gwadar port",
+/// "Balochistan province".
+pub fn is_place_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "province"
+            | "region"
+            | "county"
+            | "district"
+            | "city"
+            | "town"
+            | "village"
+            | "port"
+            | "valley"
+            | "peninsula"
+            | "island"
+            | "islands"
+            | "prefecture"
+            | "oblast"
+            | "governorate"
+            | "municipality"
+            | "neighborhood"
+            | "neighbourhood"
+            | "township"
+            | "borough"
+    )
+}
+
 const REGIONS: &[&str] = &[
     "Middle East",
     "Silicon Valley",
@@ -302,6 +357,7 @@ const ORG_HEAD_WORDS: &[&str] = &[
     "Cabinet",
     "Secretariat",
     "Watch",
+    "Chiefs",
     "Project",
     "Initiative",
     "Trust",
@@ -381,6 +437,10 @@ pub fn is_person_title(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| PERSON_TITLE_WORDS.iter().copied().collect())
         .contains(word.trim_end_matches('.'))
+        // "Vice-President", "Attorney-General".
+        || word
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| SET.get().is_some_and(|set| set.contains(last)))
 }
 
 const PERSON_TITLE_WORDS: &[&str] = &[
@@ -462,6 +522,9 @@ const PERSON_TITLE_WORDS: &[&str] = &[
     "Executive",
     "Director",
     "Attorney",
+    "Solicitor",
+    "Comptroller",
+    "Treasurer",
     "General",
     "Deputy",
     "Leader",
@@ -726,6 +789,15 @@ pub fn is_demonym(word: &str) -> bool {
             "Georgian",
             "Armenian",
             "Belarusian",
+            // Movements and their members, written capitalised.
+            "Nazi",
+            "Communist",
+            "Fascist",
+            "Marxist",
+            "Islamist",
+            "Jihadist",
+            "Confederate",
+            "Evangelical",
         ]
         .into_iter()
         .collect()

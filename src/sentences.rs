@@ -33,6 +33,20 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// "pro-Trump", "anti-Brexit", "ex-Google": a lowercase prefix the name is split off, so that the
+/// name is a token of its own.
+fn is_prefix_of_name(word: &str) -> bool {
+    matches!(
+        word,
+        "pro" | "anti" | "ex" | "non" | "post" | "pre" | "neo" | "mid" | "un" | "all" | "trans"
+    )
+}
+
+/// "(R-S.C.)", "(D-Mich.)", "(I-Vt.)": a party letter in parentheses before a state.
+fn is_party_tag(word: &str, after_parenthesis: bool) -> bool {
+    after_parenthesis && matches!(word, "R" | "D" | "I")
+}
+
 /// Splits `text[span]` into tokens.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let slice = span.of(text);
@@ -71,8 +85,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             } else {
                 is_apostrophe(c) || matches!(c, '-' | '.')
             };
+            let splits_name_off = c == '-'
+                && char_at(i + 1).is_some_and(char::is_uppercase)
+                && (is_prefix_of_name(&slice[start..i])
+                    || is_party_tag(&slice[start..i], slice[..start].ends_with('(')));
             if c.is_alphanumeric() {
                 i += c.len_utf8();
+            } else if splits_name_off {
+                break;
             } else if joins && char_at(i + c.len_utf8()).is_some_and(char::is_alphanumeric) {
                 // An acronym dot joins only single letters ("U.S"), not words ("end.Next").
                 let since_last_dot =
@@ -229,6 +249,14 @@ mod tests {
         );
         assert_eq!(words("87.46% of 1,000"), ["87.46", "%", "of", "1,000"]);
         assert_eq!(words("end.Next"), ["end", ".", "Next"]);
+        assert_eq!(
+            words("pro-Trump anti-war"),
+            ["pro", "-", "Trump", "anti-war"]
+        );
+        assert_eq!(
+            words("(D-Mich.) D-Day"),
+            ["(", "D", "-", "Mich", ".", ")", "D-Day"]
+        );
     }
 
     #[test]
