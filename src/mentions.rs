@@ -129,9 +129,11 @@ fn surnames_after_given_names<'a>(
     for (_, tokens) in blocks {
         for pair in tokens.windows(2) {
             let (given, surname) = (word(text, &pair[0]), word(text, &pair[1]));
+            // Cheap tests first: this looks at every pair of words in the corpus.
             if pair[0].kind == TokenKind::Word
                 && pair[1].kind == TokenKind::Word
                 && surname.len() > 1
+                && crate::text::is_capitalized(given)
                 && crate::text::is_capitalized(surname)
                 && lexicon::is_given_name(given)
                 && !lexicon::is_place(given)
@@ -550,16 +552,19 @@ fn sentence_chunks(
         .collect();
     let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
     let capitalized_words = capitalized.iter().filter(|c| **c).count();
-    let lowercase_content_words = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| word(text, t))
-        .filter(|w| w.starts_with(char::is_lowercase) && !is_function_word(w))
-        .count();
+    let lowercase_content_words = || {
+        tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| word(text, t))
+            .filter(|w| w.starts_with(char::is_lowercase) && !is_function_word(w))
+            .count()
+    };
     // Headline-style sentences capitalise every word but the small ones: only names that are not
     // common words count there. "Theresa May met Robert Gates" is mostly capitals, yet a sentence.
-    let title_case =
-        words >= 4 && capitalized_words * 10 >= words * 7 && lowercase_content_words * 10 <= words;
+    let title_case = words >= 4
+        && capitalized_words * 10 >= words * 7
+        && lowercase_content_words() * 10 <= words;
     let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
 
     let mut out = Vec::new();
@@ -740,13 +745,13 @@ fn trim(
             last,
             "Photo" | "Photos" | "File" | "Illustration" | "Video" | "Graphic" | "Image"
         );
-        let surname = surname_here(tokens, last);
-        let trailing = (is_date_word(last) && !surname)
+        let surname = || surname_here(tokens, last);
+        let trailing = (is_date_word(last) && !surname())
             || credit
             || lexicon::is_person_title(last)
             || lexicon::is_demonym(last)
             || (lexicon::is_common_word(last)
-                && !surname
+                && !surname()
                 && !lexicon::is_org_head(last)
                 && !lexicon::is_place_head(last)
                 && !lexicon::is_place(text_of(text, tokens)));
