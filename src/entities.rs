@@ -330,8 +330,10 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
         {
             // Unless its own documents made it a person, a word like "House" is no surname (of a
             // "White House" misread as a person elsewhere).
-            let name_word =
-                !lexicon::is_common_word(&f.surface) && !lexicon::is_org_head(&f.surface);
+            // Nor is an acronym ("GOP" of a "Senate GOP" misread as a person).
+            let name_word = !lexicon::is_common_word(&f.surface)
+                && !lexicon::is_org_head(&f.surface)
+                && f.surface.chars().any(char::is_lowercase);
             if kinds[i] == EntityType::Person || name_word {
                 surname_of.push((i, *full));
             }

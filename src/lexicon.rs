@@ -54,20 +54,21 @@ pub fn is_common_word(word: &str) -> bool {
 /// What kind of place the gazetteer says a name is: "country", "state", "continent", "city", or
 /// "region" for the hand-written regions and aliases below.
 pub fn place_kind(name: &str) -> Option<&'static str> {
+    places().get(name).copied()
+}
+
+fn places() -> &'static HashMap<&'static str, &'static str> {
     static PLACES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    PLACES
-        .get_or_init(|| {
-            let mut places: HashMap<&str, &str> = include_str!("../data/lexicons/places.tsv")
-                .lines()
-                .filter_map(|l| l.split_once('\t'))
-                .collect();
-            places.extend(COUNTRY_ALIASES.iter().map(|(alias, _)| (*alias, "country")));
-            places.extend(REGIONS.iter().map(|r| (*r, "region")));
-            places.extend(STATE_ABBREVIATIONS.iter().map(|a| (*a, "state")));
-            places
-        })
-        .get(name)
-        .copied()
+    PLACES.get_or_init(|| {
+        let mut places: HashMap<&str, &str> = include_str!("../data/lexicons/places.tsv")
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        places.extend(COUNTRY_ALIASES.iter().map(|(alias, _)| (*alias, "country")));
+        places.extend(REGIONS.iter().map(|r| (*r, "region")));
+        places.extend(STATE_ABBREVIATIONS.iter().map(|a| (*a, "state")));
+        places
+    })
 }
 
 /// Countries, US states, continents and large cities (GeoNames), plus the aliases below.
@@ -358,6 +359,13 @@ const ORG_HEAD_WORDS: &[&str] = &[
     "Secretariat",
     "Watch",
     "Chiefs",
+    "Brigade",
+    "Brigades",
+    "Battalion",
+    "Regiment",
+    "Militia",
+    "Division",
+    "Unit",
     "Project",
     "Initiative",
     "Trust",
@@ -811,18 +819,25 @@ pub fn is_demonym(word: &str) -> bool {
 /// "Honduran" (Honduras), "Guatemalan" (Guatemala), "Maltese" (Malta), "Iranian" (Iran):
 /// an adjective that a country's name makes.
 fn names_a_country(word: &str) -> bool {
-    // One buffer for every candidate: this runs for most capitalised words.
-    let mut candidate = String::with_capacity(word.len() + 2);
-    ["ian", "an", "ese", "n", "i"]
-        .iter()
-        .filter_map(|suffix| word.strip_suffix(suffix))
-        .any(|base| {
-            base.chars().count() >= 3
-                && ["", "a", "s", "o", "y", "ia"].iter().any(|end| {
-                    candidate.clear();
-                    candidate.push_str(base);
-                    candidate.push_str(end);
-                    place_kind(&candidate) == Some("country")
-                })
+    // Every adjective the rule can make, made once from the countries: one lookup per word.
+    static ADJECTIVES: OnceLock<HashSet<String>> = OnceLock::new();
+    ADJECTIVES
+        .get_or_init(|| {
+            let countries = places().iter().filter(|(_, kind)| **kind == "country");
+            let mut adjectives = HashSet::default();
+            for (country, _) in countries {
+                for ending in ["", "a", "s", "o", "y", "ia"] {
+                    let Some(base) = country.strip_suffix(ending) else {
+                        continue;
+                    };
+                    if base.chars().count() >= 3 {
+                        for suffix in ["ian", "an", "ese", "n", "i"] {
+                            adjectives.insert(format!("{base}{suffix}"));
+                        }
+                    }
+                }
+            }
+            adjectives
         })
+        .contains(word)
 }

@@ -275,6 +275,7 @@ fn is_discourse_word(w: &str) -> bool {
     matches!(
         w,
         "Moreover"
+            | "Enlarge"
             | "However"
             | "Meanwhile"
             | "Furthermore"
@@ -638,9 +639,17 @@ fn sentence_chunks(
                     && lexicon::is_person_title(prev)
                     && capitalized[start - 1])
         };
-        // "House Speaker John Boehner": a title inside a run starts a person's name.
+        // "House Speaker John Boehner": a title inside a run starts a person's name, and so does a
+        // given name after an organisation ("Getty Images John Moore", a photo credit).
         let mut pieces = vec![(start, title_before, sentence_start)];
         for k in start + 1..end {
+            if lexicon::is_org_head(word(text, &tokens[k - 1]))
+                && lexicon::is_given_name(word(text, &tokens[k]))
+                && k + 1 < end
+            {
+                pieces.push((k, false, false));
+                continue;
+            }
             let after_title =
                 k + 1 + usize::from(tokens.get(k + 1).is_some_and(|t| word(text, t) == "."));
             // "Joint Chiefs of Staff" is no person's title; "Secretary of State Kris Kobach" is.
@@ -930,6 +939,10 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
         && lexicon::is_place(text_of(text, &chunk.tokens[..chunk.tokens.len() - 1]))
     {
         return Some((Place, Firm));
+    }
+    // "H&R Block", "Johnson & Johnson", "the Daily Beast".
+    if words.len() >= 2 && (name.contains('&') || first == "Daily") {
+        return Some((Org, Firm));
     }
     // "the Times", "the Post", "the House": a paper or a chamber named by its last word.
     let paper = is_paper_name(first);
