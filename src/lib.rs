@@ -1,7 +1,8 @@
 //! Parallax: see how different outlets cover the same story.
 //!
 //! A pure core (no DOM) — [`text`], [`dates`], [`ingest`], [`boilerplate`], [`manifest`],
-//! [`corpus`], [`report`], [`view_state`] — tested natively, used by the page ([`ui`], Leptos, wasm)
+//! [`corpus`], [`sentences`], [`lexicon`], [`mentions`], [`entities`], [`facts`], [`curation`],
+//! [`query`], [`eval`], [`report`], [`view_state`] — tested natively, used by the page ([`ui`], Leptos, wasm)
 //! and by the `parallax` command line ([`cli`], native). See ARCHITECTURE.md.
 
 pub mod boilerplate;
@@ -15,6 +16,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod manifest;
 pub mod mentions;
+pub mod query;
 pub mod report;
 pub mod sentences;
 pub mod sources;
