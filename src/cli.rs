@@ -37,6 +37,25 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Search articles: `parallax search [--json] PATH... -- QUERY`. Prints the matching documents
+    /// (best first, with a snippet) and facet counts.
+    Search {
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Search boilerplate (captions, sign-up boxes, related links) too.
+        #[arg(long)]
+        boilerplate: bool,
+        /// How many hits to print (all are counted).
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Article files (.txt, .md), folders of them, or .jsonl/.jsonl.gz files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The query, after `--` (syntax in docs/CLI.md).
+        #[arg(last = true, required = true)]
+        query: Vec<String>,
+    },
     /// Benchmarks: `parallax bench entities CORPUS.jsonl.gz` times ingest and entity resolution.
     Bench {
         #[command(subcommand)]
@@ -60,6 +79,15 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// Builds the search index of CORPUS, then runs each query of QUERIES.json (`[{"q": …}]`)
+    /// several times; prints JSON: docs, build_ms, index_bytes, queries, median_ms, p95_ms, hits.
+    Search {
+        /// Timed runs of each query after one untimed run.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        corpus: PathBuf,
+        queries: PathBuf,
+    },
     /// Extraction throughput (MB/s, words/s) on a sample of a corpus, then resolution and facts on
     /// the same sample; prints JSON.
     Entities {
@@ -281,6 +309,21 @@ pub fn run(
                     paths,
                 },
         } => bench_entities(&paths, sample_bytes, runs, out, err),
+        Command::Search {
+            json,
+            boilerplate,
+            limit,
+            paths,
+            query,
+        } => search(&paths, &query.join(" "), json, boilerplate, limit, out, err),
+        Command::Bench {
+            what:
+                BenchCommand::Search {
+                    runs,
+                    corpus,
+                    queries,
+                },
+        } => bench_search(&corpus, &queries, runs, out, err),
         Command::ScoreEntities {
             json,
             misses,
@@ -405,6 +448,157 @@ fn timed_runs<T>(runs: usize, mut work: impl FnMut() -> T) -> (Timing, T) {
         min: times[0],
     };
     (timing, result)
+}
+
+fn search(
+    paths: &[PathBuf],
+    text: &str,
+    json: bool,
+    boilerplate: bool,
+    limit: usize,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let loaded = load_paths(paths);
+    for p in &loaded.problems {
+        let _ = writeln!(err, "parallax: {}: {}", p.path.display(), p.message);
+    }
+    if loaded.corpus.documents.is_empty() {
+        let _ = writeln!(err, "parallax: nothing to search");
+        return 1;
+    }
+    let corpus = &loaded.corpus;
+    let entities = crate::entities::resolve(corpus);
+    let index = crate::search::Index::build(corpus, &entities);
+    let query = crate::query::parse(text);
+    let hits = index.search(&query, crate::search::Options { boilerplate });
+    let facets = index.facets(corpus, &entities, &hits, 20);
+    let shown: Vec<serde_json::Value> = hits
+        .iter()
+        .take(limit)
+        .map(|hit| {
+            let doc = &corpus.documents[hit.doc];
+            let snippet = crate::search::snippet(doc, &query);
+            serde_json::json!({
+                "doc": doc.id,
+                "title": doc.title,
+                "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
+                "snippet": snippet.span.of(&doc.text),
+                "snippet_start": snippet.span.start,
+                "marks": snippet.marks.iter().map(|m| [m.start, m.end]).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let written = if json {
+        let report = serde_json::json!({
+            "query": text,
+            "notes": query.notes,
+            "total": hits.len(),
+            "hits": shown,
+            "facets": facets,
+        });
+        writeln!(out, "{report:#}")
+    } else {
+        (|| {
+            for note in &query.notes {
+                writeln!(out, "note: {note}")?;
+            }
+            writeln!(
+                out,
+                "{} of {} documents match",
+                hits.len(),
+                corpus.documents.len()
+            )?;
+            for hit in &shown {
+                writeln!(
+                    out,
+                    "\n{}  {}  ({})\n  {}",
+                    hit["doc"].as_str().unwrap_or(""),
+                    hit["title"].as_str().unwrap_or(""),
+                    hit["score"],
+                    hit["snippet"].as_str().unwrap_or("").replace('\n', " ")
+                )?;
+            }
+            writeln!(out)?;
+            for (name, counts) in [
+                ("source", &facets.source),
+                ("type", &facets.entity_type),
+                ("month", &facets.month),
+                ("entity", &facets.entity),
+            ] {
+                let line: Vec<String> = counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+                writeln!(out, "{name}: {}", line.join(", "))?;
+            }
+            Ok(())
+        })()
+    };
+    match written {
+        Ok(()) => 0,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(err, "parallax: cannot write output: {e}");
+            1
+        }
+    }
+}
+
+fn bench_search(
+    corpus_path: &Path,
+    queries_path: &Path,
+    runs: usize,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    #[derive(serde::Deserialize)]
+    struct QueryLine {
+        q: String,
+    }
+    let queries: Vec<QueryLine> = match fs::read_to_string(queries_path)
+        .map_err(|e| io_reason(&e).to_string())
+        .and_then(|text| {
+            serde_json::from_str(&text)
+                .map_err(|e| format!("not a JSON array of {{\"q\": …}} ({e})"))
+        }) {
+        Ok(q) => q,
+        Err(e) => {
+            let _ = writeln!(err, "parallax: {}: {e}", queries_path.display());
+            return 1;
+        }
+    };
+    let loaded = load_paths(&[corpus_path.to_path_buf()]);
+    for p in &loaded.problems {
+        let _ = writeln!(err, "parallax: {}: {}", p.path.display(), p.message);
+    }
+    let corpus = &loaded.corpus;
+    let entities = crate::entities::resolve(corpus);
+    let start = std::time::Instant::now();
+    let index = crate::search::Index::build(corpus, &entities);
+    let build_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let mut times = Vec::new();
+    let mut hits = Vec::new();
+    for q in &queries {
+        let query = crate::query::parse(&q.q);
+        let (timing, found) = timed_runs(runs, || index.search(&query, Default::default()).len());
+        times.push(timing.median);
+        hits.push(found);
+    }
+    times.sort_by(f64::total_cmp);
+    let quantile = |q: f64| {
+        times
+            .get(((times.len() as f64 * q).ceil() as usize).saturating_sub(1))
+            .map(|t| (t * 1000.0).round() / 1000.0)
+    };
+    let report = serde_json::json!({
+        "docs": corpus.documents.len(),
+        "build_ms": (build_ms * 10.0).round() / 10.0,
+        "index_bytes": index.heap_bytes(),
+        "queries": queries.len(),
+        "median_ms": quantile(0.5),
+        "p95_ms": quantile(0.95),
+        "hits": hits,
+    });
+    let _ = writeln!(out, "{report:#}");
+    0
 }
 
 fn score_entities(
@@ -650,6 +844,64 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("Gebry"));
+    }
+
+    #[test]
+    fn search_prints_hits_with_marked_snippets_and_facets() {
+        let (code, out, err) =
+            run_args(&["search", "--json", "corpus", "--", "moratorium", "-ibm*x"]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["total"], 4);
+        let hit = &v["hits"][0];
+        let text = fs::read_to_string(format!("corpus/{}", hit["doc"].as_str().unwrap())).unwrap();
+        let [start, end] = [0, 1].map(|i| hit["marks"][0][i].as_u64().unwrap() as usize);
+        assert_eq!(text[start..end].to_lowercase(), "moratorium");
+        let months = v["facets"]["month"].as_array().unwrap();
+        assert!(
+            months
+                .iter()
+                .all(|m| m[0].as_str().unwrap().starts_with("2020-")),
+            "{months:?}"
+        );
+
+        let (code, out, _) = run_args(&["search", "corpus", "--", "\"face recog"]);
+        assert_eq!(code, 0);
+        assert!(out.starts_with("note: A quote was not closed"), "{out}");
+    }
+
+    #[test]
+    fn bench_search_reads_a_query_file_and_names_a_bad_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = write(dir.path(), "c.jsonl", br#"{"id": "x", "title": "Police", "text": "Amazon halted police use of Rekognition for a year."}"#);
+        let queries = write(
+            dir.path(),
+            "q.json",
+            br#"[{"q": "police"}, {"q": "\"police use\""}, {"q": "ibm"}]"#,
+        );
+        let (code, out, _) = run_args(&[
+            "bench",
+            "search",
+            "--runs",
+            "1",
+            corpus.to_str().unwrap(),
+            queries.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["hits"], serde_json::json!([1, 1, 0]));
+        let bad = write(dir.path(), "bad.json", b"{\"q\": 1}");
+        let (code, _, err) = run_args(&[
+            "bench",
+            "search",
+            corpus.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 1);
+        assert!(
+            err.contains("bad.json") && err.contains("not a JSON array"),
+            "{err}"
+        );
     }
 
     #[test]

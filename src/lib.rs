@@ -18,6 +18,7 @@ pub mod manifest;
 pub mod mentions;
 pub mod query;
 pub mod report;
+pub mod search;
 pub mod sentences;
 pub mod sources;
 pub mod text;
