@@ -7,6 +7,8 @@ use crate::mentions::EntityType;
 /// What the page shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
+    /// The search query (`src/query.rs`); empty lists every document.
+    pub query: String,
     /// The document open in the reader.
     pub doc: Option<String>,
     /// Whether boilerplate blocks are expanded in the reader.
@@ -41,6 +43,7 @@ pub enum EntitySort {
     Name,
 }
 
+const QUERY: &str = "q";
 const DOC: &str = "doc";
 const BOILERPLATE: &str = "boilerplate";
 const SHOWN: &str = "shown";
@@ -55,6 +58,7 @@ impl ViewState {
     /// Reads the state from decoded query parameters; unknown or malformed values mean "default".
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> ViewState {
         ViewState {
+            query: get(QUERY).unwrap_or_default(),
             doc: get(DOC).filter(|d| !d.is_empty()),
             show_boilerplate: get(BOILERPLATE).as_deref() == Some(SHOWN),
             pane: if get(VIEW).as_deref() == Some("entities") {
@@ -77,6 +81,9 @@ impl ViewState {
     /// The query string for this state: empty for the default view, else `?doc=…&…`.
     pub fn to_query(&self) -> String {
         let mut pairs = Vec::new();
+        if !self.query.is_empty() {
+            pairs.push(format!("{QUERY}={}", encode_component(&self.query)));
+        }
         if let Some(doc) = &self.doc {
             pairs.push(format!("{DOC}={}", encode_component(doc)));
         }
@@ -200,6 +207,23 @@ mod tests {
                 .map(|(_, v)| v.clone())
         };
         assert_eq!(ViewState::from_query(get), state);
+    }
+
+    #[test]
+    fn the_search_query_round_trips() {
+        let state = ViewState {
+            query: "\"face recognition\" -ibm".into(),
+            doc: Some("a.txt".into()),
+            ..ViewState::default()
+        };
+        assert_eq!(
+            state.to_query(),
+            "?q=%22face%20recognition%22%20-ibm&doc=a.txt"
+        );
+        assert_eq!(
+            parse(&[("q", "\"face recognition\" -ibm"), ("doc", "a.txt")]),
+            state
+        );
     }
 
     #[test]

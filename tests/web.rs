@@ -459,3 +459,50 @@ async fn a_broken_import_is_reported_and_changes_nothing() {
     assert!(message.ends_with("Your edits are unchanged."));
     assert_eq!(page.text(".edit-count"), "0 edits");
 }
+
+#[wasm_bindgen_test]
+async fn typing_a_query_filters_the_list_marks_snippets_and_lives_in_the_url() {
+    let page = mount("").await;
+    press("/");
+    settle().await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let focused = document.active_element().map(|e| e.class_name());
+    assert_eq!(
+        focused.as_deref(),
+        Some("search-box"),
+        "/ focuses the search box"
+    );
+
+    let search: web_sys::HtmlInputElement = page.one(".search-box").unchecked_into();
+    search.set_value("\"Timnit Gebru\"");
+    search
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(page.all(".doc-row").len(), 1);
+    assert_eq!(page.text(".search-summary"), "1 of 5 documents");
+    let marks: Vec<String> = page
+        .all(".doc-snippet mark")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(marks, ["Timnit", "Gebru"]);
+    assert_eq!(query(), "?q=%22Timnit%20Gebru%22");
+
+    search.set_value("colour:red");
+    search
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(page.text(".search-notes").contains("No field called"));
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    search.dispatch_event(&escape).unwrap();
+    settle().await;
+    assert_eq!(page.all(".doc-row").len(), 5, "Esc clears the search");
+    assert_eq!(query(), "");
+}

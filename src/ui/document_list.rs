@@ -1,28 +1,126 @@
-//! The document list: one row per article with its title, outlet, date and length.
+//! The document list: a search box, then one row per matching article with its title, outlet,
+//! date and length, and (when searching) a snippet with the query's words marked.
 
 use leptos::prelude::*;
 
 use super::{counted, scroll_into_view, Page};
 use crate::ingest::Document;
+use crate::search::{snippet, Options, Snippet};
+use crate::text::segments;
 
 #[component]
 pub(crate) fn DocumentList() -> impl IntoView {
     let page = expect_context::<Page>();
-    let rows = page
-        .corpus
-        .documents
-        .iter()
-        .map(|doc| view! { <DocumentRow doc=doc.clone() /> })
-        .collect_view();
+    let state = page.state;
+    let parsed = Memo::new(move |_| state.with(|s| crate::query::parse(&s.query)));
+    let total = page.corpus.documents.len();
+    let results = {
+        let page = page.clone();
+        Memo::new(move |_| {
+            let query = parsed.get();
+            if query.is_empty() {
+                return (0..total).map(|d| (d, None)).collect::<Vec<_>>();
+            }
+            let index = page.search.get();
+            index
+                .0
+                .search(&query, Options::default())
+                .into_iter()
+                .map(|hit| {
+                    (
+                        hit.doc,
+                        Some(snippet(&page.corpus.documents[hit.doc], &query)),
+                    )
+                })
+                .collect()
+        })
+    };
+    let on_input = {
+        let page = page.clone();
+        move |ev: leptos::ev::Event| {
+            let mut next = state.get_untracked();
+            next.query = event_target_value(&ev);
+            page.go(&next, true);
+        }
+    };
+    let on_keydown = {
+        let page = page.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                let mut next = state.get_untracked();
+                next.query.clear();
+                page.go(&next, true);
+            }
+        }
+    };
+    let rows = {
+        let page = page.clone();
+        move || {
+            results
+                .get()
+                .into_iter()
+                .map(|(d, snippet)| {
+                    view! { <DocumentRow doc=page.corpus.documents[d].clone() snippet /> }
+                })
+                .collect_view()
+        }
+    };
+    let summary = move || {
+        let shown = results.with(Vec::len);
+        if parsed.with(|q| q.is_empty()) {
+            counted(total, "document")
+        } else {
+            format!("{shown} of {}", counted(total, "document"))
+        }
+    };
     view! {
         <section class="doc-list" aria-label="Documents">
+            <div class="search">
+                <input
+                    type="search"
+                    class="search-box"
+                    placeholder="Search  (press /)"
+                    aria-label="Search the documents"
+                    aria-describedby="search-summary"
+                    prop:value=move || state.with(|s| s.query.clone())
+                    on:input=on_input
+                    on:keydown=on_keydown
+                />
+                <p class="search-summary" id="search-summary" aria-live="polite">{summary}</p>
+                <ul class="search-notes">
+                    {move || {
+                        parsed
+                            .get()
+                            .notes
+                            .into_iter()
+                            .map(|note| view! { <li>{note}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
             <ol class="doc-rows">{rows}</ol>
         </section>
     }
 }
 
+/// A snippet as text with the query's words in `<mark>`.
 #[component]
-fn DocumentRow(doc: Document) -> impl IntoView {
+fn SnippetText(text: String, snippet: Snippet) -> impl IntoView {
+    let pieces = segments(snippet.span, &snippet.marks)
+        .into_iter()
+        .map(|(span, mark)| {
+            let piece = span.of(&text).to_string();
+            match mark {
+                Some(_) => view! { <mark>{piece}</mark> }.into_any(),
+                None => piece.into_any(),
+            }
+        })
+        .collect_view();
+    view! { <span class="doc-snippet">"… "{pieces}" …"</span> }
+}
+
+#[component]
+fn DocumentRow(doc: Document, snippet: Option<Snippet>) -> impl IntoView {
     let page = expect_context::<Page>();
     let state = page.state;
     let id = doc.id.clone();
@@ -64,6 +162,7 @@ fn DocumentRow(doc: Document) -> impl IntoView {
                     <span class="sep">" · "</span>
                     <span class="words">{counted(doc.words, "word")}</span>
                 </span>
+                {snippet.map(|snippet| view! { <SnippetText text=doc.text.clone() snippet /> })}
             </a>
         </li>
     }

@@ -30,6 +30,8 @@ pub(crate) struct Page {
     corpus: Arc<Corpus>,
     /// The entity index with the user's edits applied (recomputed when they change).
     entities: Memo<Curated>,
+    /// The search index, with the curated entities (rebuilt when they change).
+    search: Memo<SearchIndex>,
     edits: EditStore,
     state: Memo<ViewState>,
     pathname: Memo<String>,
@@ -56,6 +58,16 @@ impl Curated {
     }
     fn outcomes(&self) -> &[Outcome] {
         &self.0 .1
+    }
+}
+
+/// The search index, compared by identity like `Curated`.
+#[derive(Clone)]
+pub(crate) struct SearchIndex(Arc<crate::search::Index>);
+
+impl PartialEq for SearchIndex {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -103,8 +115,19 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
             Curated(Arc::new(apply((*automatic).clone(), &corpus, &curation)))
         })
     };
+    let search = {
+        let corpus = corpus.clone();
+        Memo::new(move |_| {
+            let curated = entities.get();
+            SearchIndex(Arc::new(crate::search::Index::build(
+                &corpus,
+                curated.index(),
+            )))
+        })
+    };
     let page = Page {
         entities,
+        search,
         edits,
         corpus: corpus.clone(),
         state,
@@ -206,6 +229,18 @@ pub(crate) fn counted(n: usize, noun: &str) -> String {
 /// `j`/`k` step through the document list (ignored while typing in a field).
 fn on_key(page: &Page, ev: &leptos::ev::KeyboardEvent) {
     if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_field(ev) {
+        return;
+    }
+    if ev.key() == "/" {
+        if let Some(input) = document()
+            .query_selector(".search-box")
+            .ok()
+            .flatten()
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+        {
+            ev.prevent_default();
+            let _ = input.focus();
+        }
         return;
     }
     let step: isize = match ev.key().as_str() {
