@@ -331,10 +331,7 @@ pub fn run(
             gold,
         } => score_entities(&gold, &corpus, json, misses, out, err),
         Command::Analyze { json, paths } => {
-            let loaded = load_paths(&paths);
-            for p in &loaded.problems {
-                let _ = writeln!(err, "parallax: {}: {}", p.path.display(), p.message);
-            }
+            let loaded = load_reporting(&paths, err);
             if loaded.corpus.documents.is_empty() {
                 let _ = writeln!(err, "parallax: nothing to analyse");
                 return 1;
@@ -356,6 +353,15 @@ pub fn run(
     }
 }
 
+/// Reads the inputs and reports each one that could not be used, one line each on `err`.
+fn load_reporting(paths: &[PathBuf], err: &mut impl Write) -> Loaded {
+    let loaded = load_paths(paths);
+    for p in &loaded.problems {
+        let _ = writeln!(err, "parallax: {}: {}", p.path.display(), p.message);
+    }
+    loaded
+}
+
 fn bench_entities(
     paths: &[PathBuf],
     sample_bytes: usize,
@@ -364,11 +370,8 @@ fn bench_entities(
     err: &mut impl Write,
 ) -> i32 {
     let start = std::time::Instant::now();
-    let loaded = load_paths(paths);
+    let loaded = load_reporting(paths, err);
     let load_ms = start.elapsed().as_secs_f64() * 1000.0;
-    for p in &loaded.problems {
-        let _ = writeln!(err, "parallax: {}: {}", p.path.display(), p.message);
-    }
     let mut sample = Corpus::default();
     let mut bytes = 0;
     for doc in loaded.corpus.documents {
@@ -459,10 +462,7 @@ fn search(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> i32 {
-    let loaded = load_paths(paths);
-    for p in &loaded.problems {
-        let _ = writeln!(err, "parallax: {}: {}", p.path.display(), p.message);
-    }
+    let loaded = load_reporting(paths, err);
     if loaded.corpus.documents.is_empty() {
         let _ = writeln!(err, "parallax: nothing to search");
         return 1;
@@ -565,10 +565,7 @@ fn bench_search(
             return 1;
         }
     };
-    let loaded = load_paths(&[corpus_path.to_path_buf()]);
-    for p in &loaded.problems {
-        let _ = writeln!(err, "parallax: {}: {}", p.path.display(), p.message);
-    }
+    let loaded = load_reporting(&[corpus_path.to_path_buf()], err);
     let corpus = &loaded.corpus;
     let entities = crate::entities::resolve(corpus);
     let start = std::time::Instant::now();
