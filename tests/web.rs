@@ -496,6 +496,25 @@ async fn typing_a_query_filters_the_list_marks_snippets_and_lives_in_the_url() {
     settle().await;
     assert!(page.text(".search-notes").contains("No field called"));
 
+    // j steps through the results only.
+    search.set_value("Buolamwini");
+    search
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    search.blur().unwrap();
+    press("j");
+    settle().await;
+    assert_eq!(query(), "?q=Buolamwini&doc=004_5794830cfb3b6476.txt");
+    press("j");
+    settle().await;
+    assert_eq!(
+        query(),
+        "?q=Buolamwini&doc=004_5794830cfb3b6476.txt",
+        "one result: j stays"
+    );
+    search.focus().unwrap();
+
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Escape");
     init.set_bubbles(true);
@@ -504,5 +523,5 @@ async fn typing_a_query_filters_the_list_marks_snippets_and_lives_in_the_url() {
     search.dispatch_event(&escape).unwrap();
     settle().await;
     assert_eq!(page.all(".doc-row").len(), 5, "Esc clears the search");
-    assert_eq!(query(), "");
+    assert_eq!(query(), "?doc=004_5794830cfb3b6476.txt", "and keeps the open document");
 }

@@ -248,20 +248,30 @@ fn on_key(page: &Page, ev: &leptos::ev::KeyboardEvent) {
         "k" => -1,
         _ => return,
     };
-    let docs = &page.corpus.documents;
-    if docs.is_empty() {
+    let state = page.state.get_untracked();
+    // The list as shown: every document, or the search results in their order.
+    let query = crate::query::parse(&state.query);
+    let listed: Vec<usize> = if query.is_empty() {
+        (0..page.corpus.documents.len()).collect()
+    } else {
+        let index = page.search.get_untracked();
+        let hits = index.0.search(&query, crate::search::Options::default());
+        hits.into_iter().map(|hit| hit.doc).collect()
+    };
+    if listed.is_empty() {
         return;
     }
-    let state = page.state.get_untracked();
-    let current = state.doc.as_deref().and_then(|id| page.corpus.position(id));
+    let open = state.doc.as_deref().and_then(|id| page.corpus.position(id));
+    let current = open.and_then(|d| listed.iter().position(|&l| l == d));
     let next = match current {
-        Some(i) => (i as isize + step).clamp(0, docs.len() as isize - 1) as usize,
+        Some(i) => (i as isize + step).clamp(0, listed.len() as isize - 1) as usize,
         None if step > 0 => 0,
-        None => docs.len() - 1,
+        None => listed.len() - 1,
     };
     if Some(next) != current {
         ev.prevent_default();
-        page.go(&state.with_doc(Some(&docs[next].id)), false);
+        let id = &page.corpus.documents[listed[next]].id;
+        page.go(&state.with_doc(Some(id)), false);
     }
 }
 
