@@ -523,5 +523,9 @@ async fn typing_a_query_filters_the_list_marks_snippets_and_lives_in_the_url() {
     search.dispatch_event(&escape).unwrap();
     settle().await;
     assert_eq!(page.all(".doc-row").len(), 5, "Esc clears the search");
-    assert_eq!(query(), "?doc=004_5794830cfb3b6476.txt", "and keeps the open document");
+    assert_eq!(
+        query(),
+        "?doc=004_5794830cfb3b6476.txt",
+        "and keeps the open document"
+    );
 }
