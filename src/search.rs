@@ -94,7 +94,7 @@ struct DocInfo {
     title_len: u32,
     body_len: u32,
     date: Option<Date>,
-    /// The outlet's name, folded: "fox news".
+    /// The outlet's name, folded and padded with spaces so a word run matches whole: " fox news ".
     source: String,
     entities: HashSet<u32>,
     types: HashSet<EntityType>,
@@ -133,7 +133,7 @@ impl Index {
         for (d, doc) in corpus.documents.iter().enumerate() {
             let mut info = DocInfo {
                 date: doc.date,
-                source: doc.outlet.as_deref().map(fold).unwrap_or_default(),
+                source: format!(" {} ", doc.outlet.as_deref().map(fold).unwrap_or_default()),
                 ..DocInfo::default()
             };
             for (field, words) in field_words(doc) {
@@ -271,7 +271,7 @@ impl Index {
             Term::Source(name) => {
                 // Any run of words of the outlet's name: "fox" and "fox news" find "Fox News".
                 let wanted = format!(" {} ", fold(name));
-                self.filter(|d| format!(" {} ", d.source).contains(&wanted))
+                self.filter(|d| d.source.contains(&wanted))
             }
             Term::Entity(name) => {
                 let ids: HashSet<u32> = self
@@ -332,10 +332,15 @@ impl Index {
         let Some(candidates) = self.postings.get(first) else {
             return Vec::new();
         };
+        // Postings are in document order, at most one per field: found by binary search, so a
+        // phrase of common words does not scan every posting for every candidate.
         let positions_of = |term: &str, doc: u32, field: Field| {
-            self.postings
-                .get(term)
-                .and_then(|ps| ps.iter().find(|p| p.doc == doc && p.field == field))
+            let ps = self.postings.get(term)?;
+            let first = ps.partition_point(|p| p.doc < doc);
+            ps[first..]
+                .iter()
+                .take_while(|p| p.doc == doc)
+                .find(|p| p.field == field)
                 .map(|p| &p.positions)
         };
         let mut docs: HashSet<usize> = HashSet::default();
@@ -375,7 +380,7 @@ const SNIPPET_WORDS: usize = 28;
 /// The stretch of `SNIPPET_WORDS` body words holding the most query words (the document's
 /// opening words when none is in the body).
 pub fn snippet(doc: &Document, query: &Query) -> Snippet {
-    let [_, (_, body), _] = field_words(doc);
+    let body = block_words(doc, Field::Body);
     let wanted = wanted_terms(query);
     let hit = |w: &Word| {
         wanted.iter().any(|t| match t {
@@ -532,28 +537,32 @@ impl Index {
     }
 }
 
-/// The words of each field of a document: the headline, the body (every block that is not
-/// boilerplate, headline or dateline), and the boilerplate.
+/// The words of each field of a document: the headline, the body and the boilerplate.
 fn field_words(doc: &Document) -> [(Field, Vec<Word>); 3] {
-    let text = doc.text.as_str();
-    let mut body = Vec::new();
-    let mut boilerplate = Vec::new();
-    let headline = fold(&doc.title);
-    for block in &doc.blocks {
-        let target = match block.role {
-            Role::Body | Role::Byline => &mut body,
-            Role::Boilerplate(_) => &mut boilerplate,
-            // A first line read as a headline while the real one came from metadata is text too.
-            Role::Title if fold(block.span.of(text)) != headline => &mut body,
-            Role::Title | Role::TitleRepeat | Role::Dateline => continue,
-        };
-        target.extend(words(block.span.of(text), block.span.start));
-    }
     [
         (Field::Title, words(&doc.title, 0)),
-        (Field::Body, body),
-        (Field::Boilerplate, boilerplate),
+        (Field::Body, block_words(doc, Field::Body)),
+        (Field::Boilerplate, block_words(doc, Field::Boilerplate)),
     ]
+}
+
+/// The words of the blocks in `field`, in text order. The body is every block that is not
+/// boilerplate, headline or dateline.
+fn block_words(doc: &Document, field: Field) -> Vec<Word> {
+    let text = doc.text.as_str();
+    let headline = fold(&doc.title);
+    let field_of = |role: Role, block: &str| match role {
+        Role::Body | Role::Byline => Some(Field::Body),
+        Role::Boilerplate(_) => Some(Field::Boilerplate),
+        // A first line read as a headline while the real one came from metadata is text too.
+        Role::Title if fold(block) != headline => Some(Field::Body),
+        Role::Title | Role::TitleRepeat | Role::Dateline => None,
+    };
+    doc.blocks
+        .iter()
+        .filter(|b| field_of(b.role, b.span.of(text)) == Some(field))
+        .flat_map(|b| words(b.span.of(text), b.span.start))
+        .collect()
 }
 
 #[cfg(test)]
