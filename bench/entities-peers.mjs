@@ -18,22 +18,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { packageVersion } from "../tests/e2e/harness.mjs";
 
 const require = createRequire(import.meta.url);
 const nlp = require("compromise"); // resolved through NODE_PATH
-const COMPROMISE_VERSION = (() => {
-  // The package's "exports" hide package.json; find it above the resolved entry point.
-  for (let dir = dirname(require.resolve("compromise")); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, "package.json");
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, "utf8"));
-      if (pkg.name === "compromise") return pkg.version;
-    }
-  }
-  return nlp.version;
-})();
+const COMPROMISE_VERSION = packageVersion("compromise");
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const CORPUS = join(ROOT, "corpus");

@@ -8,13 +8,13 @@
 // one untimed warm-up pass; the peers get --peer-runs passes (compromise needs about a minute a
 // pass on 5 MB) after a warm-up on the first 20 articles.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { gunzipSync } from "node:zlib";
-import { ROOT, serve, launch, watchedPage } from "../tests/e2e/harness.mjs";
+import { ROOT, serve, launch, watchedPage, packageVersion } from "../tests/e2e/harness.mjs";
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -111,22 +111,10 @@ const wasm = { ...rate(inBrowser.ms), mentions: inBrowser.mentions };
 // ---------------------------------------------------------------------------------------------
 // Peers, in Node
 
-/** A package's version; some packages' "exports" hide package.json, so look above the entry point. */
-function versionOf(name) {
-  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, "package.json");
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, "utf8"));
-      if (pkg.name === name) return pkg.version;
-    }
-  }
-  return "unknown";
-}
-
 function peer(name, extract) {
   for (const t of texts.slice(0, 20)) extract(t); // warm-up
   const { ms, result } = timed(peerRuns, () => texts.reduce((n, t) => n + extract(t), 0));
-  return { ...rate(ms), mentions: result, version: versionOf(name) };
+  return { ...rate(ms), mentions: result, version: packageVersion(name) };
 }
 
 const nlp = require("compromise");
@@ -142,7 +130,7 @@ const winkNLP = require("wink-nlp");
 const wink = winkNLP(require("wink-eng-lite-web-model"));
 // wink-nlp's web model has no PERSON/ORG/PLACE; its entities are dates, numbers, e-mails and the like.
 const winkResult = peer("wink-nlp", (text) => wink.readDoc(text).entities().out(wink.its.detail).length);
-winkResult.model = versionOf("wink-eng-lite-web-model");
+winkResult.model = packageVersion("wink-eng-lite-web-model");
 
 const ratio = (a, b) => Math.round((a.mb_per_s / b.mb_per_s) * 10) / 10;
 console.log(

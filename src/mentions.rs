@@ -902,10 +902,10 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
 
     // "(R-SC)": a state's postal code in a party tag.
     if words.len() == 1
-        && lexicon::is_postal_code(first)
         && ["(R-", "(D-", "(I-"]
             .iter()
             .any(|tag| text[..chunk.span.start].ends_with(tag))
+        && lexicon::is_postal_code(first)
     {
         return Some((Place, Firm));
     }

@@ -1,9 +1,10 @@
 // Shared by the release-build test, the benchmarks and the screenshots: serve a built site from
 // this machine only, and drive the system Chromium with playwright-core (which downloads nothing).
 import { createServer } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { extname, join, normalize, resolve } from "node:path";
+import { dirname, extname, join, normalize, resolve } from "node:path";
 
 const require = createRequire(import.meta.url);
 const { chromium } = require("playwright-core"); // resolved through NODE_PATH (scripts/setup.sh)
@@ -67,4 +68,17 @@ export async function watchedPage(browser, origin, options = {}) {
     if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) page.problems.push(`foreign request: ${r.url()}`);
   });
   return page;
+}
+
+/** An npm package's version (resolved through NODE_PATH). Some packages' "exports" hide
+ * package.json, so it is looked for above the resolved entry point. */
+export function packageVersion(name) {
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, "utf8"));
+      if (pkg.name === name) return pkg.version;
+    }
+  }
+  return "unknown";
 }
