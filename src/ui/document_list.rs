@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{counted, scroll_into_view, Page};
 use crate::ingest::Document;
-use crate::search::{snippet, Options, Snippet};
+use crate::search::{snippet, Snippet};
 use crate::text::segments;
 
 #[component]
@@ -16,23 +16,17 @@ pub(crate) fn DocumentList() -> impl IntoView {
     let total = page.corpus.documents.len();
     let results = {
         let page = page.clone();
+        let listed = page.listed;
         Memo::new(move |_| {
             let query = parsed.get();
-            if query.is_empty() {
-                return (0..total).map(|d| (d, None)).collect::<Vec<_>>();
-            }
-            let index = page.search.get();
-            index
-                .0
-                .search(&query, Options::default())
-                .into_iter()
-                .map(|hit| {
-                    (
-                        hit.doc,
-                        Some(snippet(&page.corpus.documents[hit.doc], &query)),
-                    )
+            let docs = listed.get();
+            docs.into_iter()
+                .map(|d| {
+                    let snippet =
+                        (!query.is_empty()).then(|| snippet(&page.corpus.documents[d], &query));
+                    (d, snippet)
                 })
-                .collect()
+                .collect::<Vec<_>>()
         })
     };
     let on_input = {

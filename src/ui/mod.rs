@@ -30,8 +30,9 @@ pub(crate) struct Page {
     corpus: Arc<Corpus>,
     /// The entity index with the user's edits applied (recomputed when they change).
     entities: Memo<Curated>,
-    /// The search index, with the curated entities (rebuilt when they change).
-    search: Memo<SearchIndex>,
+    /// The documents listed, in order: all of them, or the search results best first (from a
+    /// search index over the curated entities, rebuilt when they change).
+    listed: Memo<Vec<usize>>,
     edits: EditStore,
     state: Memo<ViewState>,
     pathname: Memo<String>,
@@ -125,9 +126,21 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
             )))
         })
     };
+    let listed = {
+        let total = corpus.documents.len();
+        Memo::new(move |_| {
+            let query = state.with(|s| crate::query::parse(&s.query));
+            if query.is_empty() {
+                return (0..total).collect();
+            }
+            let index = search.get();
+            let hits = index.0.search(&query, crate::search::Options::default());
+            hits.into_iter().map(|hit| hit.doc).collect()
+        })
+    };
     let page = Page {
         entities,
-        search,
+        listed,
         edits,
         corpus: corpus.clone(),
         state,
@@ -249,15 +262,7 @@ fn on_key(page: &Page, ev: &leptos::ev::KeyboardEvent) {
         _ => return,
     };
     let state = page.state.get_untracked();
-    // The list as shown: every document, or the search results in their order.
-    let query = crate::query::parse(&state.query);
-    let listed: Vec<usize> = if query.is_empty() {
-        (0..page.corpus.documents.len()).collect()
-    } else {
-        let index = page.search.get_untracked();
-        let hits = index.0.search(&query, crate::search::Options::default());
-        hits.into_iter().map(|hit| hit.doc).collect()
-    };
+    let listed = page.listed.get_untracked();
     if listed.is_empty() {
         return;
     }
