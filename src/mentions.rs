@@ -31,6 +31,13 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Product,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             EntityType::Person => "PERSON",

@@ -2,9 +2,13 @@
 //! the language of [`crate::query`], BM25 ranking with a title boost, and snippets. Words are
 //! folded (lowercase, no diacritics) and stemmed (Snowball English) alike in documents and queries.
 //! Boilerplate is indexed in a field of its own and left out unless asked for.
+//!
+//! **The index is compact: every term's postings are varints in one shared buffer** (document
+//! gaps, fields and position gaps), so 10,000 articles fit in tens of megabytes, not hundreds.
 
+use integer_encoding::VarInt;
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -27,11 +31,15 @@ const B: f32 = 0.75;
 /// without letting a headline outweigh a body that is about nothing else.
 const TITLE_BOOST: f32 = 3.0;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
     Title,
     Body,
     Boilerplate,
+}
+
+impl Field {
+    const ALL: [Field; 3] = [Field::Title, Field::Body, Field::Boilerplate];
 }
 
 /// One word of a document: its analysed term and where it is.
@@ -41,29 +49,33 @@ pub struct Word {
     pub span: Span,
 }
 
+/// The byte ranges of the words (runs of letters and digits) of `text`.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = None;
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, c)| match (start, c.is_alphanumeric()) {
+            (None, true) => {
+                start = Some(i);
+                None
+            }
+            (Some(s), false) => {
+                start = None;
+                Some((s, i))
+            }
+            _ => None,
+        })
+}
+
 /// Splits text into words (letters and digits) and analyses each: folded, then stemmed.
 pub fn words(text: &str, offset: usize) -> Vec<Word> {
     let stemmer = Stemmer::create(Algorithm::English);
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (start, c.is_alphanumeric()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let raw = &text[s..i];
-                out.push(Word {
-                    term: analyse(&stemmer, raw),
-                    span: Span::new(offset + s, offset + i),
-                });
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+    word_spans(text)
+        .map(|(s, e)| Word {
+            term: analyse(&stemmer, &text[s..e]),
+            span: Span::new(offset + s, offset + e),
+        })
+        .collect()
 }
 
 /// Lowercase, without diacritics ("Gebrü" → "gebru"), stemmed ("policing" → "polic").
@@ -81,13 +93,6 @@ fn fold_diacritics(raw: &str) -> String {
         .collect()
 }
 
-#[derive(Clone, Debug)]
-struct Posting {
-    doc: u32,
-    field: Field,
-    positions: Vec<u32>,
-}
-
 /// What the index keeps of each document besides its words.
 #[derive(Clone, Debug, Default)]
 struct DocInfo {
@@ -96,15 +101,26 @@ struct DocInfo {
     date: Option<Date>,
     /// The outlet's name, folded and padded with spaces so a word run matches whole: " fox news ".
     source: String,
-    entities: HashSet<u32>,
-    types: HashSet<EntityType>,
+    /// Entities mentioned, by number in `EntityIndex::entities`, ascending.
+    entities: Vec<u32>,
+    /// Entity types mentioned, one bit each (`type_bit`).
+    types: u8,
+}
+
+fn type_bit(kind: EntityType) -> u8 {
+    1 << kind as u8
 }
 
 /// The inverted index of a corpus.
 pub struct Index {
-    postings: HashMap<String, Vec<Posting>>,
-    /// Every term, sorted, for prefix queries.
-    terms: Vec<String>,
+    /// Every term, sorted and concatenated; term `t` ends at `term_ends[t]`.
+    term_text: String,
+    term_ends: Vec<u32>,
+    /// Term `t`'s postings are `postings[posting_starts[t]..posting_starts[t + 1]]`: one per
+    /// document and field, in document then field order, each `varint(doc gap << 2 | field)`,
+    /// `varint(count)`, then `count` position gaps as varints.
+    posting_starts: Vec<usize>,
+    postings: Vec<u8>,
     docs: Vec<DocInfo>,
     /// Entity names and aliases, folded, to the entity's number in `EntityIndex::entities`.
     entity_names: HashMap<String, Vec<u32>>,
@@ -125,37 +141,166 @@ pub struct Options {
     pub boilerplate: bool,
 }
 
+/// One posting as read from the buffer; its positions are decoded only when asked for.
+#[derive(Clone, Copy)]
+struct Posting<'a> {
+    doc: u32,
+    field: Field,
+    count: u32,
+    positions: &'a [u8],
+}
+
+impl Posting<'_> {
+    fn positions(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut rest = self.positions;
+        let mut at = 0u32;
+        (0..self.count).map(move |_| {
+            let (gap, n) = u32::decode_var(rest).unwrap_or((0, rest.len().max(1)));
+            rest = &rest[n.min(rest.len())..];
+            at += gap;
+            at
+        })
+    }
+}
+
+/// Reads one term's postings in order.
+struct Postings<'a> {
+    bytes: &'a [u8],
+    doc: u32,
+}
+
+impl<'a> Iterator for Postings<'a> {
+    type Item = Posting<'a>;
+
+    fn next(&mut self) -> Option<Posting<'a>> {
+        let (head, n) = u32::decode_var(self.bytes)?;
+        let (count, m) = u32::decode_var(&self.bytes[n..])?;
+        let rest = &self.bytes[n + m..];
+        // Each varint ends on a byte below 0x80: the positions end after `count` such bytes.
+        let mut ends = 0;
+        let length = rest
+            .iter()
+            .position(|b| {
+                ends += u32::from(*b < 0x80);
+                ends == count
+            })
+            .map_or(0, |i| i + 1);
+        self.doc += head >> 2;
+        self.bytes = &rest[length..];
+        Some(Posting {
+            doc: self.doc,
+            field: Field::ALL[(head & 3) as usize % 3],
+            count,
+            positions: &rest[..length],
+        })
+    }
+}
+
+/// Collects one term's postings while the index is built.
+#[derive(Default)]
+struct PostingsWriter {
+    bytes: Vec<u8>,
+    last_doc: u32,
+}
+
+impl PostingsWriter {
+    fn push(&mut self, doc: u32, field: Field, positions: &[u32]) {
+        let mut put = |value: u32| {
+            let mut buf = [0u8; 5];
+            let n = value.encode_var(&mut buf);
+            self.bytes.extend_from_slice(&buf[..n]);
+        };
+        put((doc - self.last_doc) << 2 | field as u32);
+        put(positions.len() as u32);
+        let mut last = 0;
+        for &p in positions {
+            put(p - last);
+            last = p;
+        }
+        self.last_doc = doc;
+    }
+}
+
+/// Builds the postings: each distinct spelling is analysed once, then counted by term number.
+#[derive(Default)]
+struct IndexWriter {
+    /// Spelling as written → term number: most words recur, and stemming is the costly step.
+    spellings: HashMap<String, u32>,
+    term_numbers: HashMap<String, u32>,
+    terms: Vec<String>,
+    writers: Vec<PostingsWriter>,
+    /// (term, position) of the field being indexed, reused across fields.
+    occurrences: Vec<(u32, u32)>,
+    positions: Vec<u32>,
+}
+
+impl IndexWriter {
+    fn term_number(&mut self, stemmer: &Stemmer, spelling: &str) -> u32 {
+        if let Some(&t) = self.spellings.get(spelling) {
+            return t;
+        }
+        let term = analyse(stemmer, spelling);
+        let t = match self.term_numbers.get(&term) {
+            Some(&t) => t,
+            None => {
+                let t = self.terms.len() as u32;
+                self.term_numbers.insert(term.clone(), t);
+                self.terms.push(term);
+                self.writers.push(PostingsWriter::default());
+                t
+            }
+        };
+        self.spellings.insert(spelling.to_string(), t);
+        t
+    }
+
+    /// Indexes the words of `texts` (one field of document `doc`); returns how many there were.
+    fn add<'t>(
+        &mut self,
+        stemmer: &Stemmer,
+        doc: u32,
+        field: Field,
+        texts: impl Iterator<Item = &'t str>,
+    ) -> u32 {
+        let mut occurrences = std::mem::take(&mut self.occurrences);
+        occurrences.clear();
+        for text in texts {
+            for (s, e) in word_spans(text) {
+                let t = self.term_number(stemmer, &text[s..e]);
+                occurrences.push((t, occurrences.len() as u32));
+            }
+        }
+        let length = occurrences.len() as u32;
+        occurrences.sort_unstable();
+        for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
+            self.positions.clear();
+            self.positions.extend(run.iter().map(|o| o.1));
+            self.writers[run[0].0 as usize].push(doc, field, &self.positions);
+        }
+        self.occurrences = occurrences;
+        length
+    }
+}
+
 impl Index {
     /// Indexes every document of `corpus`, with the entities each mentions.
     pub fn build(corpus: &Corpus, entities: &EntityIndex) -> Index {
-        let mut postings: HashMap<String, Vec<Posting>> = HashMap::default();
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut writer = IndexWriter::default();
         let mut docs: Vec<DocInfo> = Vec::with_capacity(corpus.documents.len());
         for (d, doc) in corpus.documents.iter().enumerate() {
-            let mut info = DocInfo {
+            let d = d as u32;
+            let title_len = writer.add(&stemmer, d, Field::Title, std::iter::once(&*doc.title));
+            let body_len = writer.add(&stemmer, d, Field::Body, field_texts(doc, Field::Body));
+            let text = field_texts(doc, Field::Boilerplate);
+            writer.add(&stemmer, d, Field::Boilerplate, text);
+            docs.push(DocInfo {
+                title_len,
+                body_len,
                 date: doc.date,
                 source: format!(" {} ", doc.outlet.as_deref().map(fold).unwrap_or_default()),
                 ..DocInfo::default()
-            };
-            for (field, words) in field_words(doc) {
-                let length = u32::try_from(words.len()).unwrap_or(u32::MAX);
-                match field {
-                    Field::Title => info.title_len = length,
-                    Field::Body => info.body_len = length,
-                    Field::Boilerplate => {}
-                }
-                let mut positions: HashMap<&str, Vec<u32>> = HashMap::default();
-                for (p, w) in words.iter().enumerate() {
-                    positions.entry(&w.term).or_default().push(p as u32);
-                }
-                for (term, positions) in positions {
-                    postings.entry(term.to_string()).or_default().push(Posting {
-                        doc: d as u32,
-                        field,
-                        positions,
-                    });
-                }
-            }
-            docs.push(info);
+            });
         }
         let mut entity_names: HashMap<String, Vec<u32>> = HashMap::default();
         for (e, entity) in entities.entities.iter().enumerate() {
@@ -164,24 +309,71 @@ impl Index {
             }
             for m in &entity.mentions {
                 if let Some(info) = docs.get_mut(m.doc) {
-                    info.entities.insert(e as u32);
-                    info.types.insert(entity.kind);
+                    info.entities.push(e as u32);
+                    info.types |= type_bit(entity.kind);
                 }
             }
         }
-        let mut terms: Vec<String> = postings.keys().cloned().collect();
-        terms.sort_unstable();
+        for info in &mut docs {
+            info.entities.sort_unstable();
+            info.entities.dedup();
+            info.entities.shrink_to_fit();
+        }
         let total: f32 = docs
             .iter()
             .map(|d| d.body_len as f32 + TITLE_BOOST * d.title_len as f32)
             .sum();
         let average_length = total / docs.len().max(1) as f32;
-        Index {
-            postings,
-            terms,
+        let IndexWriter { terms, writers, .. } = writer;
+        let mut order: Vec<usize> = (0..terms.len()).collect();
+        order.sort_unstable_by(|&a, &b| terms[a].cmp(&terms[b]));
+        let mut index = Index {
+            term_text: String::with_capacity(terms.iter().map(String::len).sum()),
+            term_ends: Vec::with_capacity(terms.len()),
+            posting_starts: Vec::with_capacity(terms.len() + 1),
+            postings: Vec::with_capacity(writers.iter().map(|w| w.bytes.len()).sum()),
             docs,
             entity_names,
             average_length,
+        };
+        index.posting_starts.push(0);
+        for t in order {
+            index.term_text.push_str(&terms[t]);
+            index.term_ends.push(index.term_text.len() as u32);
+            index.postings.extend_from_slice(&writers[t].bytes);
+            index.posting_starts.push(index.postings.len());
+        }
+        index
+    }
+
+    fn term(&self, t: usize) -> &str {
+        let start = t.checked_sub(1).map_or(0, |p| self.term_ends[p] as usize);
+        &self.term_text[start..self.term_ends[t] as usize]
+    }
+
+    /// The number of the first term not below `text`.
+    fn first_term_from(&self, text: &str) -> usize {
+        let (mut low, mut high) = (0, self.term_ends.len());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.term(mid) < text {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+
+    fn term_number(&self, text: &str) -> Option<usize> {
+        let t = self.first_term_from(text);
+        (t < self.term_ends.len() && self.term(t) == text).then_some(t)
+    }
+
+    fn postings_of(&self, t: usize) -> Postings<'_> {
+        Postings {
+            bytes: &self.postings[self.posting_starts[t]..self.posting_starts[t + 1]],
+            doc: 0,
         }
     }
 
@@ -190,11 +382,11 @@ impl Index {
         let n = self.docs.len();
         let mut matching = vec![true; n];
         let mut scores = vec![0f32; n];
+        let mut any = vec![false; n];
         for clause in &query.clauses {
-            let mut any = vec![false; n];
+            any.fill(false);
             for term in &clause.alternatives {
-                let found = self.matches(term, options);
-                for (d, score) in found {
+                for (d, score) in self.matches(term, options) {
                     any[d] = true;
                     if !clause.excluded {
                         scores[d] += score;
@@ -235,7 +427,7 @@ impl Index {
             Term::Word { text, title_only } => {
                 let terms: Vec<String> = words(text, 0).into_iter().map(|w| w.term).collect();
                 match &terms[..] {
-                    [one] => self.scored(&[one.as_str()], fields(*title_only)),
+                    [one] => self.scored(self.term_number(one).into_iter(), fields(*title_only)),
                     // "covid-19", "o'neill": the parts in a row.
                     _ => self.phrase(&terms, fields(*title_only)),
                 }
@@ -243,19 +435,17 @@ impl Index {
             Term::Prefix { text, title_only } => {
                 // Terms are stems, so the prefix is looked up both as typed and stemmed:
                 // "recognit*" must find the stem "recognit" and "recogn*" longer ones.
-                let mut expanded: Vec<&str> = Vec::new();
+                let mut expanded: Vec<usize> = Vec::new();
                 for prefix in [fold_diacritics(text), analyse(&stemmer, text)] {
-                    let start = self.terms.partition_point(|t| t.as_str() < prefix.as_str());
+                    let start = self.first_term_from(&prefix);
                     expanded.extend(
-                        self.terms[start..]
-                            .iter()
-                            .take_while(|t| t.starts_with(&prefix))
-                            .map(String::as_str),
+                        (start..self.term_ends.len())
+                            .take_while(|&t| self.term(t).starts_with(&prefix)),
                     );
                 }
                 expanded.sort_unstable();
                 expanded.dedup();
-                self.scored(&expanded, fields(*title_only))
+                self.scored(expanded.into_iter(), fields(*title_only))
             }
             Term::Phrase {
                 words: phrase,
@@ -274,16 +464,14 @@ impl Index {
                 self.filter(|d| d.source.contains(&wanted))
             }
             Term::Entity(name) => {
-                let ids: HashSet<u32> = self
+                let ids = self
                     .entity_names
                     .get(&fold(name))
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .collect();
+                    .cloned()
+                    .unwrap_or_default();
                 self.filter(|d| d.entities.iter().any(|e| ids.contains(e)))
             }
-            Term::Type(kind) => self.filter(|d| d.types.contains(kind)),
+            Term::Type(kind) => self.filter(|d| d.types & type_bit(*kind) != 0),
             Term::Date(range) => self.filter(|d| d.date.is_some_and(|date| range.contains(date))),
         }
     }
@@ -295,75 +483,99 @@ impl Index {
             .collect()
     }
 
-    /// Documents containing any of `terms` in `fields`, scored by BM25 over title (boosted) and body.
-    fn scored(&self, terms: &[&str], fields: &[Field]) -> Vec<(usize, f32)> {
-        let mut scores: HashMap<usize, f32> = HashMap::default();
+    /// Documents containing any of `terms` in `fields`, scored by BM25 over title (boosted) and
+    /// body; `only`, when given, keeps just those documents (ascending).
+    fn scored_in(
+        &self,
+        terms: impl Iterator<Item = usize>,
+        fields: &[Field],
+        only: Option<&[usize]>,
+    ) -> Vec<(usize, f32)> {
         let n = self.docs.len() as f32;
-        for term in terms {
-            let Some(postings) = self.postings.get(*term) else {
-                continue;
-            };
-            let mut frequency: HashMap<usize, f32> = HashMap::default();
-            for p in postings.iter().filter(|p| fields.contains(&p.field)) {
+        let mut scores: Vec<(usize, f32)> = Vec::new();
+        let mut frequency: Vec<(usize, f32)> = Vec::new();
+        for t in terms {
+            // Postings come in document order, so a document's fields are neighbours.
+            frequency.clear();
+            for p in self.postings_of(t).filter(|p| fields.contains(&p.field)) {
                 let weight = if p.field == Field::Title {
                     TITLE_BOOST
                 } else {
                     1.0
                 };
-                *frequency.entry(p.doc as usize).or_default() += weight * p.positions.len() as f32;
+                let doc = p.doc as usize;
+                match frequency.last_mut() {
+                    Some((d, tf)) if *d == doc => *tf += weight * p.count as f32,
+                    _ => frequency.push((doc, weight * p.count as f32)),
+                }
             }
             let df = frequency.len() as f32;
             let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-            for (d, tf) in frequency {
+            if let Some(only) = only {
+                frequency.retain(|(d, _)| only.binary_search(d).is_ok());
+            }
+            for &(d, tf) in &frequency {
                 let info = &self.docs[d];
                 let length = info.body_len as f32 + TITLE_BOOST * info.title_len as f32;
                 let norm = K1 * (1.0 - B + B * length / self.average_length.max(1.0));
-                *scores.entry(d).or_default() += idf * tf * (K1 + 1.0) / (tf + norm);
+                scores.push((d, idf * tf * (K1 + 1.0) / (tf + norm)));
             }
         }
-        scores.into_iter().collect()
+        scores.sort_unstable_by_key(|s| s.0);
+        scores.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 += later.1;
+            }
+            same
+        });
+        scores
+    }
+
+    fn scored(&self, terms: impl Iterator<Item = usize>, fields: &[Field]) -> Vec<(usize, f32)> {
+        self.scored_in(terms, fields, None)
     }
 
     /// Documents where `terms` stand in a row in one field, scored as their words.
     fn phrase(&self, terms: &[String], fields: &[Field]) -> Vec<(usize, f32)> {
-        let Some(first) = terms.first() else {
+        let numbers: Option<Vec<usize>> = terms.iter().map(|t| self.term_number(t)).collect();
+        let Some(numbers) = numbers.filter(|n| !n.is_empty()) else {
             return Vec::new();
         };
-        let Some(candidates) = self.postings.get(first) else {
-            return Vec::new();
-        };
-        // Postings are in document order, at most one per field: found by binary search, so a
-        // phrase of common words does not scan every posting for every candidate.
-        let positions_of = |term: &str, doc: u32, field: Field| {
-            let ps = self.postings.get(term)?;
-            let first = ps.partition_point(|p| p.doc < doc);
-            ps[first..]
-                .iter()
-                .take_while(|p| p.doc == doc)
-                .find(|p| p.field == field)
-                .map(|p| &p.positions)
-        };
-        let mut docs: HashSet<usize> = HashSet::default();
-        for p in candidates.iter().filter(|p| fields.contains(&p.field)) {
-            let rest: Option<Vec<&Vec<u32>>> = terms[1..]
-                .iter()
-                .map(|t| positions_of(t, p.doc, p.field))
-                .collect();
-            let Some(rest) = rest else { continue };
-            let in_a_row = p.positions.iter().any(|&start| {
-                rest.iter()
-                    .enumerate()
-                    .all(|(k, ps)| ps.binary_search(&(start + k as u32 + 1)).is_ok())
-            });
-            if in_a_row {
-                docs.insert(p.doc as usize);
+        // One cursor per later word, each moved forward only: every postings list is read once.
+        let mut rest: Vec<std::iter::Peekable<Postings>> = numbers[1..]
+            .iter()
+            .map(|&t| self.postings_of(t).peekable())
+            .collect();
+        let mut docs: Vec<usize> = Vec::new();
+        let mut starts: Vec<u32> = Vec::new();
+        for p in self
+            .postings_of(numbers[0])
+            .filter(|p| fields.contains(&p.field))
+        {
+            let key = (p.doc, p.field);
+            let mut others = Vec::with_capacity(rest.len());
+            for cursor in &mut rest {
+                while cursor.next_if(|q| (q.doc, q.field) < key).is_some() {}
+                match cursor.peek() {
+                    Some(q) if (q.doc, q.field) == key => others.push(*q),
+                    _ => break,
+                }
+            }
+            if others.len() < rest.len() || docs.last() == Some(&(p.doc as usize)) {
+                continue;
+            }
+            starts.clear();
+            starts.extend(p.positions());
+            for (k, q) in others.iter().enumerate() {
+                let wanted: Vec<u32> = q.positions().collect();
+                starts.retain(|s| wanted.binary_search(&(s + k as u32 + 1)).is_ok());
+            }
+            if !starts.is_empty() {
+                docs.push(p.doc as usize);
             }
         }
-        let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
-        self.scored(&refs, fields)
-            .into_iter()
-            .filter(|(d, _)| docs.contains(d))
-            .collect()
+        self.scored_in(numbers.into_iter(), fields, Some(&docs))
     }
 }
 
@@ -474,8 +686,10 @@ impl Index {
             let info = &self.docs[hit.doc];
             let outlet = doc.outlet.clone().unwrap_or_else(|| "(no source)".into());
             *source.entry(outlet).or_default() += 1;
-            for kind in &info.types {
-                *kinds.entry(kind.label()).or_default() += 1;
+            for kind in EntityType::ALL {
+                if info.types & type_bit(kind) != 0 {
+                    *kinds.entry(kind.label()).or_default() += 1;
+                }
             }
             if let Some(date) = info.date {
                 *month
@@ -507,25 +721,11 @@ impl Index {
 
     /// Approximate heap memory of the index, in bytes.
     pub fn heap_bytes(&self) -> usize {
-        let postings: usize = self
-            .postings
-            .iter()
-            .map(|(term, ps)| {
-                term.capacity()
-                    + ps.capacity() * std::mem::size_of::<Posting>()
-                    + ps.iter().map(|p| p.positions.capacity() * 4).sum::<usize>()
-                    + 16
-            })
-            .sum();
-        let terms: usize = self.terms.iter().map(|t| t.capacity() + 24).sum();
         let docs: usize = self
             .docs
             .iter()
             .map(|d| {
-                std::mem::size_of::<DocInfo>()
-                    + d.source.capacity()
-                    + d.entities.capacity() * 8
-                    + d.types.capacity() * 2
+                std::mem::size_of::<DocInfo>() + d.source.capacity() + d.entities.capacity() * 4
             })
             .sum();
         let names: usize = self
@@ -533,25 +733,21 @@ impl Index {
             .iter()
             .map(|(n, ids)| n.capacity() + ids.capacity() * 4 + 32)
             .sum();
-        postings + terms + docs + names
+        self.term_text.capacity()
+            + self.term_ends.capacity() * 4
+            + self.posting_starts.capacity() * std::mem::size_of::<usize>()
+            + self.postings.capacity()
+            + docs
+            + names
     }
 }
 
-/// The words of each field of a document: the headline, the body and the boilerplate.
-fn field_words(doc: &Document) -> [(Field, Vec<Word>); 3] {
-    [
-        (Field::Title, words(&doc.title, 0)),
-        (Field::Body, block_words(doc, Field::Body)),
-        (Field::Boilerplate, block_words(doc, Field::Boilerplate)),
-    ]
-}
-
-/// The words of the blocks in `field`, in text order. The body is every block that is not
-/// boilerplate, headline or dateline.
-fn block_words(doc: &Document, field: Field) -> Vec<Word> {
+/// The blocks of `field`, in text order. The body is every block that is not boilerplate,
+/// headline or dateline. (The title field is the document's title, not a block.)
+fn field_blocks(doc: &Document, field: Field) -> impl Iterator<Item = Span> + '_ {
     let text = doc.text.as_str();
     let headline = fold(&doc.title);
-    let field_of = |role: Role, block: &str| match role {
+    let field_of = move |role: Role, block: &str| match role {
         Role::Body | Role::Byline => Some(Field::Body),
         Role::Boilerplate(_) => Some(Field::Boilerplate),
         // A first line read as a headline while the real one came from metadata is text too.
@@ -560,8 +756,18 @@ fn block_words(doc: &Document, field: Field) -> Vec<Word> {
     };
     doc.blocks
         .iter()
-        .filter(|b| field_of(b.role, b.span.of(text)) == Some(field))
-        .flat_map(|b| words(b.span.of(text), b.span.start))
+        .filter(move |b| field_of(b.role, b.span.of(text)) == Some(field))
+        .map(|b| b.span)
+}
+
+fn field_texts(doc: &Document, field: Field) -> impl Iterator<Item = &str> + '_ {
+    field_blocks(doc, field).map(|span| span.of(&doc.text))
+}
+
+/// The words of the blocks in `field`, in text order, with their spans in the document text.
+fn block_words(doc: &Document, field: Field) -> Vec<Word> {
+    field_blocks(doc, field)
+        .flat_map(|b| words(b.of(&doc.text), b.start))
         .collect()
 }
 
@@ -630,6 +836,20 @@ mod tests {
         assert_eq!(ids(&c, &i, "\"police use\""), ["a.txt", "c.txt"]);
         assert_eq!(ids(&c, &i, "\"face recognition\""), ["a.txt"]);
         assert_eq!(ids(&c, &i, "\"recognition face\""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn phrases_are_found_far_into_a_long_article() {
+        // Position gaps past 127 and 16,383 words take two and three bytes in the index.
+        let filler = "lorem ipsum dolor sit amet ".repeat(4000);
+        let text = format!("Long read\n\n{filler}face recognition ends {filler}police use ends.");
+        let corpus = Corpus::from_texts([("long.txt", text.as_str())], None);
+        let index = Index::build(&corpus, &crate::entities::resolve(&corpus));
+        let found = |q: &str| index.search(&parse(q), Options::default()).len();
+        assert_eq!(found("\"face recognition ends\""), 1);
+        assert_eq!(found("\"police use ends\""), 1);
+        assert_eq!(found("\"ends police\""), 0);
+        assert_eq!(found("\"amet face\""), 1);
     }
 
     #[test]
