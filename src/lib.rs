@@ -11,6 +11,7 @@ pub mod curation;
 pub mod dates;
 pub mod entities;
 pub mod eval;
+pub mod facets;
 pub mod facts;
 pub mod ingest;
 pub mod lexicon;

@@ -15,8 +15,8 @@ use unicode_normalization::UnicodeNormalization;
 use crate::corpus::Corpus;
 use crate::dates::Date;
 use crate::entities::EntityIndex;
+use crate::facets::{Facet, FacetIndex};
 use crate::ingest::{Document, Role};
-use crate::mentions::EntityType;
 use crate::query::{Query, Term};
 use crate::text::{fold, Span};
 
@@ -101,14 +101,6 @@ struct DocInfo {
     date: Option<Date>,
     /// The outlet's name, folded and padded with spaces so a word run matches whole: " fox news ".
     source: String,
-    /// Entities mentioned, by number in `EntityIndex::entities`, ascending.
-    entities: Vec<u32>,
-    /// Entity types mentioned, one bit each (`type_bit`).
-    types: u8,
-}
-
-fn type_bit(kind: EntityType) -> u8 {
-    1 << kind as u8
 }
 
 /// The inverted index of a corpus.
@@ -122,7 +114,9 @@ pub struct Index {
     posting_starts: Vec<usize>,
     postings: Vec<u8>,
     docs: Vec<DocInfo>,
-    /// Entity names and aliases, folded, to the entity's number in `EntityIndex::entities`.
+    /// Each document's source, entities, types and month, for facets and filters.
+    facets: FacetIndex,
+    /// Entity names and aliases, folded, to the entity's value number in `facets`.
     entity_names: HashMap<String, Vec<u32>>,
     average_length: f32,
 }
@@ -299,25 +293,17 @@ impl Index {
                 body_len,
                 date: doc.date,
                 source: format!(" {} ", doc.outlet.as_deref().map(fold).unwrap_or_default()),
-                ..DocInfo::default()
             });
         }
+        let facets = FacetIndex::build(corpus, entities);
         let mut entity_names: HashMap<String, Vec<u32>> = HashMap::default();
-        for (e, entity) in entities.entities.iter().enumerate() {
+        for entity in &entities.entities {
+            let Some(value) = facets.value_number(Facet::Entity, &entity.id) else {
+                continue;
+            };
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                entity_names.entry(fold(name)).or_default().push(e as u32);
+                entity_names.entry(fold(name)).or_default().push(value);
             }
-            for m in &entity.mentions {
-                if let Some(info) = docs.get_mut(m.doc) {
-                    info.entities.push(e as u32);
-                    info.types |= type_bit(entity.kind);
-                }
-            }
-        }
-        for info in &mut docs {
-            info.entities.sort_unstable();
-            info.entities.dedup();
-            info.entities.shrink_to_fit();
         }
         let total: f32 = docs
             .iter()
@@ -333,6 +319,7 @@ impl Index {
             posting_starts: Vec::with_capacity(terms.len() + 1),
             postings: Vec::with_capacity(writers.iter().map(|w| w.bytes.len()).sum()),
             docs,
+            facets,
             entity_names,
             average_length,
         };
@@ -461,24 +448,45 @@ impl Index {
             Term::Source(name) => {
                 // Any run of words of the outlet's name: "fox" and "fox news" find "Fox News".
                 let wanted = format!(" {} ", fold(name));
-                self.filter(|d| d.source.contains(&wanted))
+                self.filter(|_, info| info.source.contains(&wanted))
             }
             Term::Entity(name) => {
-                let ids = self
+                let wanted = self
                     .entity_names
                     .get(&fold(name))
                     .cloned()
                     .unwrap_or_default();
-                self.filter(|d| d.entities.iter().any(|e| ids.contains(e)))
+                self.filter(|d, _| self.has_value(Facet::Entity, d, &wanted))
             }
-            Term::Type(kind) => self.filter(|d| d.types & type_bit(*kind) != 0),
-            Term::Date(range) => self.filter(|d| d.date.is_some_and(|date| range.contains(date))),
+            Term::Type(kind) => {
+                let wanted: Vec<u32> = self
+                    .facets
+                    .value_number(Facet::Type, kind.label())
+                    .into_iter()
+                    .collect();
+                self.filter(|d, _| self.has_value(Facet::Type, d, &wanted))
+            }
+            Term::Date(range) => {
+                self.filter(|_, info| info.date.is_some_and(|date| range.contains(date)))
+            }
         }
     }
 
-    fn filter(&self, keep: impl Fn(&DocInfo) -> bool) -> Vec<(usize, f32)> {
+    fn has_value(&self, facet: Facet, doc: usize, wanted: &[u32]) -> bool {
+        self.facets
+            .values_of(facet, doc)
+            .iter()
+            .any(|v| wanted.contains(v))
+    }
+
+    /// Each document's facet values.
+    pub fn facets(&self) -> &FacetIndex {
+        &self.facets
+    }
+
+    fn filter(&self, keep: impl Fn(usize, &DocInfo) -> bool) -> Vec<(usize, f32)> {
         (0..self.docs.len())
-            .filter(|&d| keep(&self.docs[d]))
+            .filter(|&d| keep(d, &self.docs[d]))
             .map(|d| (d, 0.0))
             .collect()
     }
@@ -656,77 +664,13 @@ fn wanted_terms(query: &Query) -> Vec<Wanted> {
     out
 }
 
-/// Counts of matching documents by source, entity type, month and entity.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-pub struct Facets {
-    /// Outlet name → documents, most first.
-    pub source: Vec<(String, usize)>,
-    pub entity_type: Vec<(String, usize)>,
-    /// "YYYY-MM" → documents, in date order; undated documents are not counted.
-    pub month: Vec<(String, usize)>,
-    /// Entity name → documents, most first, at most `top_entities`.
-    pub entity: Vec<(String, usize)>,
-}
-
 impl Index {
-    /// Facet counts over `hits`.
-    pub fn facets(
-        &self,
-        corpus: &Corpus,
-        entities: &EntityIndex,
-        hits: &[Hit],
-        top_entities: usize,
-    ) -> Facets {
-        let mut source: HashMap<String, usize> = HashMap::default();
-        let mut kinds: HashMap<&'static str, usize> = HashMap::default();
-        let mut month: std::collections::BTreeMap<String, usize> = Default::default();
-        let mut entity: HashMap<u32, usize> = HashMap::default();
-        for hit in hits {
-            let doc = &corpus.documents[hit.doc];
-            let info = &self.docs[hit.doc];
-            let outlet = doc.outlet.clone().unwrap_or_else(|| "(no source)".into());
-            *source.entry(outlet).or_default() += 1;
-            for kind in EntityType::ALL {
-                if info.types & type_bit(kind) != 0 {
-                    *kinds.entry(kind.label()).or_default() += 1;
-                }
-            }
-            if let Some(date) = info.date {
-                *month
-                    .entry(format!("{:04}-{:02}", date.year, date.month))
-                    .or_default() += 1;
-            }
-            for e in &info.entities {
-                *entity.entry(*e).or_default() += 1;
-            }
-        }
-        let by_count = |mut counts: Vec<(String, usize)>| {
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            counts
-        };
-        let mut entity = by_count(
-            entity
-                .into_iter()
-                .map(|(e, n)| (entities.entities[e as usize].name.clone(), n))
-                .collect(),
-        );
-        entity.truncate(top_entities);
-        Facets {
-            source: by_count(source.into_iter().collect()),
-            entity_type: by_count(kinds.into_iter().map(|(k, n)| (k.to_string(), n)).collect()),
-            month: month.into_iter().collect(),
-            entity,
-        }
-    }
-
     /// Approximate heap memory of the index, in bytes.
     pub fn heap_bytes(&self) -> usize {
         let docs: usize = self
             .docs
             .iter()
-            .map(|d| {
-                std::mem::size_of::<DocInfo>() + d.source.capacity() + d.entities.capacity() * 4
-            })
+            .map(|d| std::mem::size_of::<DocInfo>() + d.source.capacity())
             .sum();
         let names: usize = self
             .entity_names
@@ -739,6 +683,7 @@ impl Index {
             + self.postings.capacity()
             + docs
             + names
+            + self.facets.heap_bytes()
     }
 }
 
@@ -882,15 +827,5 @@ mod tests {
         let marked: Vec<&str> = s.marks.iter().map(|m| m.of(&doc.text)).collect();
         assert_eq!(marked, ["recognition", "software"]);
         assert!(s.span.of(&doc.text).starts_with("Amazon said on Wednesday"));
-    }
-
-    #[test]
-    fn facets_count_matching_documents() {
-        let (c, i) = corpus();
-        let entities = crate::entities::resolve(&c);
-        let hits = i.search(&parse("recognition"), Options::default());
-        let f = i.facets(&c, &entities, &hits, 5);
-        assert_eq!(f.source, [("(no source)".to_string(), 3)]);
-        assert!(f.entity.contains(&("IBM".to_string(), 1)), "{:?}", f.entity);
     }
 }
