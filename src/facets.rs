@@ -135,6 +135,9 @@ pub struct ValueCount {
     /// How many documents the results would hold with this value added to the selection (for a
     /// selected value: how many of them have it).
     pub count: usize,
+    /// How many of the documents the other facets' selections leave have this value: the
+    /// height of a histogram bar.
+    pub documents: usize,
     pub selected: bool,
 }
 
@@ -347,6 +350,7 @@ impl FacetIndex {
                             } else {
                                 having[v]
                             },
+                            documents: having[v],
                             selected,
                         }
                     })
@@ -359,6 +363,7 @@ impl FacetIndex {
                             key: key.clone(),
                             label: key.clone(),
                             count: 0,
+                            documents: 0,
                             selected: true,
                         });
                     }
@@ -392,6 +397,22 @@ impl FacetIndex {
                 }
             })
             .collect()
+    }
+}
+
+/// Every month from `first` to `last` ("YYYY-MM", inclusive), so a histogram shows gaps; empty
+/// when either is not a month or `last` comes first.
+pub fn months_between(first: &str, last: &str) -> Vec<String> {
+    let parse = |m: &str| -> Option<u32> {
+        let (y, m) = m.split_once('-')?;
+        let (y, m): (u32, u32) = (y.parse().ok()?, m.parse().ok()?);
+        (1..=12).contains(&m).then_some(y * 12 + m - 1)
+    };
+    match (parse(first), parse(last)) {
+        (Some(a), Some(b)) => (a..=b)
+            .map(|i| format!("{:04}-{:02}", i / 12, i % 12 + 1))
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -460,6 +481,17 @@ mod tests {
     }
 
     #[test]
+    fn months_between_fills_the_gaps_across_a_new_year() {
+        assert_eq!(
+            months_between("2019-11", "2020-02"),
+            ["2019-11", "2019-12", "2020-01", "2020-02"]
+        );
+        assert_eq!(months_between("2020-06", "2020-06"), ["2020-06"]);
+        assert!(months_between("2020-06", "2020-05").is_empty());
+        assert!(months_between("undated", "2020-05").is_empty());
+    }
+
+    #[test]
     fn within_a_facet_values_add_and_across_facets_they_narrow() {
         let (_, f) = corpus();
         let june = Selection::default().toggled(Facet::Month, "2020-06");
@@ -504,6 +536,8 @@ mod tests {
                 ("undated", 3, false)
             ]
         );
+        let july = &all[Facet::Month as usize].values[1];
+        assert_eq!((july.count, july.documents), (3, 1));
         // Other facets count within the June results only.
         let sources: usize = counts(&all, Facet::Source).iter().map(|v| v.1).sum();
         assert_eq!(sources, 2);

@@ -2,6 +2,7 @@
 //! back/forward and a copied link all restore the same view. Query parameters (not paths) are used
 //! so the same URLs work on any static host, under any sub-path, and from a single saved HTML file.
 
+use crate::facets::{Facet, Selection};
 use crate::mentions::EntityType;
 
 /// What the page shows.
@@ -9,6 +10,8 @@ use crate::mentions::EntityType;
 pub struct ViewState {
     /// The search query (`src/query.rs`); empty lists every document.
     pub query: String,
+    /// The facet values chosen (`src/facets.rs`), each facet a repeated `f.<facet>` parameter.
+    pub facets: Selection,
     /// The document open in the reader.
     pub doc: Option<String>,
     /// Whether boilerplate blocks are expanded in the reader.
@@ -53,12 +56,22 @@ const TYPE: &str = "type";
 const SORT: &str = "sort";
 const FIND: &str = "find";
 const AT: &str = "at";
+/// Facet parameters are this prefix and the facet's key: `f.source=Fox%20News`.
+const FACET_PREFIX: &str = "f.";
 
 impl ViewState {
-    /// Reads the state from decoded query parameters; unknown or malformed values mean "default".
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> ViewState {
+    /// Reads the state from decoded query parameters (every value of a name, in order); unknown
+    /// or malformed values mean "default".
+    pub fn from_query(get_all: impl Fn(&str) -> Vec<String>) -> ViewState {
+        let get = |name: &str| get_all(name).pop();
         ViewState {
             query: get(QUERY).unwrap_or_default(),
+            facets: Selection(Facet::ALL.map(|facet| {
+                let mut values = get_all(&format!("{FACET_PREFIX}{}", facet.key()));
+                values.retain(|v| !v.is_empty());
+                values.dedup();
+                values
+            })),
             doc: get(DOC).filter(|d| !d.is_empty()),
             show_boilerplate: get(BOILERPLATE).as_deref() == Some(SHOWN),
             pane: if get(VIEW).as_deref() == Some("entities") {
@@ -83,6 +96,12 @@ impl ViewState {
         let mut pairs = Vec::new();
         if !self.query.is_empty() {
             pairs.push(format!("{QUERY}={}", encode_component(&self.query)));
+        }
+        for facet in Facet::ALL {
+            for value in self.facets.of(facet) {
+                let key = facet.key();
+                pairs.push(format!("{FACET_PREFIX}{key}={}", encode_component(value)));
+            }
         }
         if let Some(doc) = &self.doc {
             pairs.push(format!("{DOC}={}", encode_component(doc)));
@@ -132,6 +151,45 @@ impl ViewState {
     }
 }
 
+/// The (name, value) pairs of a URL query such as `?q=a%20b&f.month=2020-06`, decoded
+/// (`+` is a space; a malformed escape is kept as written).
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        let bytes = s.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
+            match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+                (b'%', Some(b)) => {
+                    out.push(b);
+                    i += 3;
+                }
+                (b'+', _) => {
+                    out.push(b' ');
+                    i += 1;
+                }
+                (b, _) => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -148,14 +206,26 @@ pub fn encode_component(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
     fn parse(pairs: &[(&str, &str)]) -> ViewState {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        ViewState::from_query(|k| map.get(k).cloned())
+        ViewState::from_query(|k| {
+            pairs
+                .iter()
+                .filter(|(key, _)| *key == k)
+                .map(|(_, v)| v.to_string())
+                .collect()
+        })
+    }
+
+    fn round_trip(state: &ViewState) -> ViewState {
+        let pairs = parse_query(&state.to_query());
+        ViewState::from_query(|k| {
+            pairs
+                .iter()
+                .filter(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+                .collect()
+        })
     }
 
     #[test]
@@ -195,18 +265,43 @@ mod tests {
         };
         let query = state.to_query();
         assert_eq!(query, "?doc=a.txt&view=entities&entity=person%3Ajeff-bezos&type=PERSON&sort=sources&find=bez&at=120");
-        let pairs: Vec<(String, String)> = query[1..]
-            .split('&')
-            .map(|p| p.split_once('=').unwrap())
-            .map(|(k, v)| (k.to_string(), v.replace("%3A", ":")))
-            .collect();
-        let get = |k: &str| {
-            pairs
-                .iter()
-                .find(|(key, _)| key == k)
-                .map(|(_, v)| v.clone())
+        assert_eq!(round_trip(&state), state);
+    }
+
+    #[test]
+    fn facet_selections_are_repeated_parameters() {
+        let state = ViewState {
+            query: "police".into(),
+            facets: Selection::default()
+                .toggled(Facet::Source, "Fox News")
+                .toggled(Facet::Source, "CNN (Online News)")
+                .toggled(Facet::Month, "2020-06")
+                .toggled(Facet::Entity, "person:jeff-bezos"),
+            ..ViewState::default()
         };
-        assert_eq!(ViewState::from_query(get), state);
+        assert_eq!(
+            state.to_query(),
+            "?q=police&f.source=Fox%20News&f.source=CNN%20%28Online%20News%29\
+             &f.entity=person%3Ajeff-bezos&f.month=2020-06"
+        );
+        assert_eq!(round_trip(&state), state);
+        // An empty value selects nothing; a repeated one counts once.
+        let junk = parse(&[("f.month", ""), ("f.type", "ORG"), ("f.type", "ORG")]);
+        assert_eq!(junk.facets.of(Facet::Month), [] as [String; 0]);
+        assert_eq!(junk.facets.of(Facet::Type), ["ORG"]);
+    }
+
+    #[test]
+    fn query_strings_decode_escapes_and_plus_signs() {
+        assert_eq!(
+            parse_query("?q=face+recognition%21&f.source=Fox%20News&bad=%zz&flag"),
+            [
+                ("q".to_string(), "face recognition!".to_string()),
+                ("f.source".into(), "Fox News".into()),
+                ("bad".into(), "%zz".into()),
+                ("flag".into(), "".into()),
+            ]
+        );
     }
 
     #[test]

@@ -529,3 +529,46 @@ async fn typing_a_query_filters_the_list_marks_snippets_and_lives_in_the_url() {
         "and keeps the open document"
     );
 }
+
+#[wasm_bindgen_test]
+async fn facet_values_filter_the_list_say_what_they_would_leave_and_live_in_the_url() {
+    let page = mount("?f.month=2020-11").await;
+    assert_eq!(
+        page.all(".doc-row").len(),
+        1,
+        "a link with a facet opens filtered"
+    );
+    assert_eq!(page.text(".pane-tab[aria-current]"), "Documents 1 of 5");
+
+    let page = mount("").await;
+    page.one(".month-bar[data-key='2020-06']").click();
+    settle().await;
+    assert_eq!(query(), "?f.month=2020-06");
+    assert_eq!(page.all(".doc-row").len(), 1);
+    let undated = page.one(".facet[data-facet='month'] .facet-value[data-key='undated']");
+    let would_leave = undated.query_selector(".facet-count").unwrap().unwrap();
+    // One June article, and adding the three undated ones (OR within the facet) leaves four.
+    assert_eq!(would_leave.text_content().unwrap(), "4");
+    undated.click();
+    settle().await;
+    assert_eq!(query(), "?f.month=2020-06&f.month=undated");
+    assert_eq!(page.all(".doc-row").len(), 4);
+    assert_eq!(page.all(".chip").len(), 2);
+
+    // Across facets, selections narrow: a type every article names (ORG) changes nothing, and its
+    // chip (listed first: chips follow the facets' order) removes it again.
+    page.one(".facet[data-facet='type'] .facet-value[data-key='ORG']")
+        .click();
+    settle().await;
+    assert_eq!(query(), "?f.type=ORG&f.month=2020-06&f.month=undated");
+    assert_eq!(page.all(".doc-row").len(), 4);
+    assert_eq!(page.all(".chip").len(), 3);
+    page.one(".chip").click();
+    settle().await;
+    assert_eq!(query(), "?f.month=2020-06&f.month=undated");
+
+    page.one(".clear-filters").click();
+    settle().await;
+    assert_eq!(query(), "");
+    assert_eq!(page.all(".doc-row").len(), 5);
+}

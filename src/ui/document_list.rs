@@ -1,12 +1,18 @@
-//! The document list: a search box, then one row per matching article with its title, outlet,
-//! date and length, and (when searching) a snippet with the query's words marked.
+//! The document list: a search box and the facet filters, then one row per matching article with
+//! its title, outlet, date and length, and (when searching) a snippet with the query's words
+//! marked. Rows are shown a page at a time, so a keystroke over 10,000 articles stays cheap.
 
 use leptos::prelude::*;
 
+use super::facet_panel::FacetPanel;
 use super::{counted, scroll_into_view, Page};
 use crate::ingest::Document;
 use crate::search::{snippet, Snippet};
 use crate::text::segments;
+
+/// Rows rendered at first and added by each "Show more" (50–500): a screenful several times over,
+/// while rendering them (and their snippets) stays well inside a frame.
+const ROWS_PER_PAGE: usize = 100;
 
 #[component]
 pub(crate) fn DocumentList() -> impl IntoView {
@@ -14,13 +20,29 @@ pub(crate) fn DocumentList() -> impl IntoView {
     let state = page.state;
     let parsed = Memo::new(move |_| state.with(|s| crate::query::parse(&s.query)));
     let total = page.corpus.documents.len();
+    let pages = RwSignal::new(1usize);
+    let listed = page.listed;
+    // Enough rows to include the open document, so j/k and links never point past the end.
+    let shown = {
+        let page = page.clone();
+        Memo::new(move |_| {
+            let open = state.with(|s| s.doc.clone());
+            let at = open.and_then(|id| {
+                let d = page.corpus.position(&id)?;
+                listed.with(|l| l.iter().position(|&x| x == d))
+            });
+            let rows = (pages.get() * ROWS_PER_PAGE).max(at.map_or(0, |i| i + 1));
+            rows.min(listed.with(Vec::len))
+        })
+    };
     let results = {
         let page = page.clone();
-        let listed = page.listed;
         Memo::new(move |_| {
             let query = parsed.get();
-            let docs = listed.get();
-            docs.into_iter()
+            let rows = shown.get();
+            listed
+                .with(|docs| docs[..rows].to_vec())
+                .into_iter()
                 .map(|d| {
                     let snippet =
                         (!query.is_empty()).then(|| snippet(&page.corpus.documents[d], &query));
@@ -60,13 +82,14 @@ pub(crate) fn DocumentList() -> impl IntoView {
         }
     };
     let summary = move || {
-        let shown = results.with(Vec::len);
-        if parsed.with(|q| q.is_empty()) {
+        let found = listed.with(Vec::len);
+        if parsed.with(|q| q.is_empty()) && state.with(|s| s.facets.is_empty()) {
             counted(total, "document")
         } else {
-            format!("{shown} of {}", counted(total, "document"))
+            format!("{found} of {}", counted(total, "document"))
         }
     };
+    let more = move || listed.with(Vec::len) - shown.get();
     view! {
         <section class="doc-list" aria-label="Documents">
             <div class="search">
@@ -92,7 +115,17 @@ pub(crate) fn DocumentList() -> impl IntoView {
                     }}
                 </ul>
             </div>
+            <FacetPanel />
             <ol class="doc-rows">{rows}</ol>
+            <Show when=move || { more() > 0 }>
+                <button
+                    type="button"
+                    class="show-more"
+                    on:click=move |_| pages.update(|p| *p = shown.get_untracked() / ROWS_PER_PAGE + 1)
+                >
+                    {move || format!("Show {} more of {}", more().min(ROWS_PER_PAGE), more())}
+                </button>
+            </Show>
         </section>
     }
 }

@@ -6,6 +6,7 @@
 mod document_list;
 mod edits;
 mod entity_browser;
+mod facet_panel;
 mod reader;
 
 use std::sync::Arc;
@@ -30,8 +31,12 @@ pub(crate) struct Page {
     corpus: Arc<Corpus>,
     /// The entity index with the user's edits applied (recomputed when they change).
     entities: Memo<Curated>,
-    /// The documents listed, in order: all of them, or the search results best first (from a
-    /// search index over the curated entities, rebuilt when they change).
+    /// The search index over the curated entities (rebuilt when they change).
+    search: Memo<SearchIndex>,
+    /// The documents the query matches, best first (all of them, in order, without a query),
+    /// before the facet selections: what facet counts are over.
+    matched: Memo<Vec<usize>>,
+    /// The documents listed: `matched` narrowed by the facet selections.
     listed: Memo<Vec<usize>>,
     edits: EditStore,
     state: Memo<ViewState>,
@@ -106,7 +111,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
     let query = use_query_map();
-    let state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get(k))));
+    let state = Memo::new(move |_| {
+        query.with(|q| ViewState::from_query(|k| q.get_all(k).unwrap_or_default()))
+    });
     let automatic = Arc::new(resolve(&corpus));
     let edits = EditStore::load(SEED_EDITS_KEY);
     let entities = {
@@ -126,20 +133,27 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
             )))
         })
     };
-    let listed = {
+    let matched = {
         let total = corpus.documents.len();
         Memo::new(move |_| {
             let query = state.with(|s| crate::query::parse(&s.query));
             if query.is_empty() {
-                return (0..total).collect();
+                return (0..total).collect::<Vec<usize>>();
             }
             let index = search.get();
             let hits = index.0.search(&query, crate::search::Options::default());
             hits.into_iter().map(|hit| hit.doc).collect()
         })
     };
+    let listed = Memo::new(move |_| {
+        let selection = state.with(|s| s.facets.clone());
+        let index = search.get();
+        matched.with(|m| index.0.facets().filter(m, &selection))
+    });
     let page = Page {
         entities,
+        search,
+        matched,
         listed,
         edits,
         corpus: corpus.clone(),
@@ -206,13 +220,22 @@ fn SidePane() -> impl IntoView {
         }
     };
     let docs = expect_context::<Page>().corpus.documents.len();
+    let listed = expect_context::<Page>().listed;
+    let filtering = move || state.with(|s| !s.query.trim().is_empty() || !s.facets.is_empty());
+    let documents = move || {
+        if filtering() {
+            format!("Documents {} of {docs}", listed.with(Vec::len))
+        } else {
+            format!("Documents {docs}")
+        }
+    };
     let curated = expect_context::<Page>().entities;
     let entities =
         move || curated.with(|c| c.index().entities.iter().filter(|e| !e.hidden).count());
     view! {
         <aside class="side-pane">
             <nav class="pane-tabs" aria-label="Panels">
-                {tab(Pane::Documents, Signal::derive(move || format!("Documents {docs}")))}
+                {tab(Pane::Documents, Signal::derive(documents))}
                 {tab(Pane::Entities, Signal::derive(move || format!("Entities {}", entities())))}
             </nav>
             {move || match state.with(|s| s.pane) {
