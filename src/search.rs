@@ -597,63 +597,113 @@ pub struct Snippet {
 /// Words of context a snippet shows (10–60): about two lines of the result list.
 const SNIPPET_WORDS: usize = 28;
 
-/// The stretch of `SNIPPET_WORDS` body words holding the most query words (the document's
-/// opening words when none is in the body).
+/// The stretch of `SNIPPET_WORDS` body words holding the most whole query matches, centred on
+/// them (the document's opening words when none is in the body).
 pub fn snippet(doc: &Document, query: &Query) -> Snippet {
     let body = block_words(doc, Field::Body);
-    let wanted = wanted_terms(query);
-    let hit = |w: &Word| {
-        wanted.iter().any(|t| match t {
-            Wanted::Term(term) => &w.term == term,
-            Wanted::Prefix(prefix) => w.term.starts_with(prefix.as_str()),
-        })
-    };
-    let hits: Vec<bool> = body.iter().map(hit).collect();
+    let ranges = hit_ranges(&body, &wanted_terms(query));
     let window = SNIPPET_WORDS.min(body.len());
-    let mut best = (0, 0);
-    let mut count = hits[..window].iter().filter(|h| **h).count();
-    best.1 = count;
-    for start in 1..=body.len().saturating_sub(window) {
-        count += usize::from(hits[start + window - 1]);
-        count -= usize::from(hits[start - 1]);
-        if count > best.1 {
-            best = (start, count);
+    // The run of hits that fits whole in the fewest words wins; it is then centred, so it has
+    // context on both sides.
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut j = 0;
+    for i in 0..ranges.len() {
+        j = j.max(i);
+        while j < ranges.len() && ranges[j].1 - ranges[i].0 <= window {
+            j += 1;
+        }
+        if j > i && best.is_none_or(|(count, _, _)| j - i > count) {
+            best = Some((j - i, i, j - 1));
         }
     }
-    let words = &body[best.0..best.0 + window];
-    let span = match (words.first(), words.last()) {
+    let start = best.map_or(0, |(_, i, k)| {
+        let (from, to) = (ranges[i].0, ranges[k].1);
+        let slack = window - (to - from);
+        from.saturating_sub(slack / 2).min(body.len() - window)
+    });
+    let (first, end) = (start, start + window);
+    let span = match (
+        body.get(first),
+        end.checked_sub(1).and_then(|e| body.get(e)),
+    ) {
         (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
         _ => Span::new(0, 0),
     };
-    let marks = words
+    let marks = ranges
         .iter()
-        .zip(&hits[best.0..])
-        .filter(|(_, h)| **h)
-        .map(|(w, _)| w.span)
+        .filter(|&&(a, b)| a >= first && b <= end)
+        .map(|&(a, b)| body[a].span.cover(body[b - 1].span))
         .collect();
     Snippet { span, marks }
+}
+
+/// Where the query's words, prefixes and phrases occur in the document's body, in text order:
+/// what the reader marks and steps through.
+pub fn hits(doc: &Document, query: &Query) -> Vec<Span> {
+    let body = block_words(doc, Field::Body);
+    hit_ranges(&body, &wanted_terms(query))
+        .into_iter()
+        .map(|(a, b)| body[a].span.cover(body[b - 1].span))
+        .collect()
+}
+
+/// The runs `[first, end)` of `words` that match one of `wanted`, longest first at each word,
+/// not overlapping.
+fn hit_ranges(words: &[Word], wanted: &[Wanted]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let length = wanted
+            .iter()
+            .filter_map(|w| match w {
+                Wanted::Term(term) => (words[i].term == *term).then_some(1),
+                Wanted::Prefix(prefix) => words[i].term.starts_with(prefix.as_str()).then_some(1),
+                Wanted::Phrase(terms) => (!terms.is_empty()
+                    && words.len() - i >= terms.len()
+                    && terms.iter().zip(&words[i..]).all(|(t, w)| w.term == *t))
+                .then_some(terms.len()),
+            })
+            .max();
+        match length {
+            Some(n) => {
+                out.push((i, i + n));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 enum Wanted {
     Term(String),
     Prefix(String),
+    Phrase(Vec<String>),
 }
 
-/// The analysed words a query looks for (not those it excludes, nor its filters).
+/// The analysed words and phrases a query looks for (not those it excludes, nor its filters).
 fn wanted_terms(query: &Query) -> Vec<Wanted> {
     let stemmer = Stemmer::create(Algorithm::English);
+    let terms = |texts: &[&str]| -> Vec<String> {
+        texts
+            .iter()
+            .flat_map(|t| words(t, 0))
+            .map(|w| w.term)
+            .collect()
+    };
     let mut out = Vec::new();
     for clause in query.clauses.iter().filter(|c| !c.excluded) {
         for term in &clause.alternatives {
             match term {
-                Term::Word { text, .. } => {
-                    out.extend(words(text, 0).into_iter().map(|w| Wanted::Term(w.term)))
+                // "covid-19" is its parts in a row.
+                Term::Word { text, .. } => match terms(&[text]).as_slice() {
+                    [one] => out.push(Wanted::Term(one.clone())),
+                    parts => out.push(Wanted::Phrase(parts.to_vec())),
+                },
+                Term::Phrase { words: ws, .. } => {
+                    let texts: Vec<&str> = ws.iter().map(String::as_str).collect();
+                    out.push(Wanted::Phrase(terms(&texts)));
                 }
-                Term::Phrase { words: ws, .. } => out.extend(
-                    ws.iter()
-                        .flat_map(|w| words(w, 0))
-                        .map(|w| Wanted::Term(w.term)),
-                ),
                 Term::Prefix { text, .. } => {
                     out.push(Wanted::Prefix(analyse(&stemmer, text)));
                 }
@@ -815,6 +865,46 @@ mod tests {
         assert_eq!(ids(&c, &i, "entity:IBM"), ["b.txt"]);
         assert_eq!(ids(&c, &i, "entity:amazon police"), ["a.txt"]);
         assert!(ids(&c, &i, "type:ORG").contains(&"a.txt".to_string()));
+    }
+
+    #[test]
+    fn hits_are_the_body_words_and_whole_phrases_the_query_asks_for() {
+        let (c, _) = corpus();
+        let doc = &c.documents[0];
+        let marked = |q: &str| -> Vec<&str> {
+            hits(doc, &parse(q))
+                .iter()
+                .map(|h| h.of(&doc.text))
+                .collect()
+        };
+        assert_eq!(
+            marked("\"face recognition\" police"),
+            ["police", "face recognition"]
+        );
+        assert_eq!(marked("recog* -police"), ["recognition"]);
+        // The headline is not body text; a phrase out of order is no hit.
+        assert_eq!(
+            marked("rekognition OR \"recognition face\""),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_snippet_holds_its_phrase_whole_with_context_on_both_sides() {
+        let filler = "one two three four five six seven eight nine ten ".repeat(5);
+        let text = format!("Headline here\n\n{filler}and Timnit Gebru said so. {filler}");
+        let corpus = Corpus::from_texts([("p.txt", text.as_str())], None);
+        let doc = &corpus.documents[0];
+        let s = snippet(doc, &parse("\"timnit gebru\""));
+        let marked: Vec<&str> = s.marks.iter().map(|m| m.of(&doc.text)).collect();
+        assert_eq!(marked, ["Timnit Gebru"]);
+        let shown = s.span.of(&doc.text);
+        let (before, after) = shown.split_once("Timnit Gebru").unwrap();
+        let (b, a) = (
+            before.split_whitespace().count(),
+            after.split_whitespace().count(),
+        );
+        assert!(b.abs_diff(a) <= 1, "{b} words before, {a} after: {shown}");
     }
 
     #[test]

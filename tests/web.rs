@@ -486,7 +486,7 @@ async fn typing_a_query_filters_the_list_marks_snippets_and_lives_in_the_url() {
         .iter()
         .map(|m| m.text_content().unwrap())
         .collect();
-    assert_eq!(marks, ["Timnit", "Gebru"]);
+    assert_eq!(marks, ["Timnit Gebru"], "a phrase is marked whole");
     assert_eq!(query(), "?q=%22Timnit%20Gebru%22");
 
     search.set_value("colour:red");
@@ -571,4 +571,36 @@ async fn facet_values_filter_the_list_say_what_they_would_leave_and_live_in_the_
     settle().await;
     assert_eq!(query(), "");
     assert_eq!(page.all(".doc-row").len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn the_reader_marks_search_hits_and_n_steps_through_them() {
+    let page =
+        mount("?q=%22timnit%20gebru%22%20OR%20buolamwini&doc=004_5794830cfb3b6476.txt").await;
+    let hits: Vec<String> = page
+        .all(".reader-body mark.hit")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    // A phrase is one hit (here inside an entity mention); each word hit is one.
+    assert!(hits.contains(&"Timnit Gebru".to_string()), "{hits:?}");
+    assert_eq!(hits.len(), 6, "{hits:?}");
+    assert_eq!(page.text(".hit-position"), "6 matches");
+
+    press("n");
+    settle().await;
+    assert_eq!(page.text(".hit-position"), "1 of 6 matches");
+    let current = page.one(".reader-body mark.hit.current");
+    let at = current.get_attribute("data-at").unwrap();
+    assert!(query().ends_with(&format!("&at={at}")), "{}", query());
+    press("N");
+    settle().await;
+    assert_eq!(
+        page.text(".hit-position"),
+        "6 of 6 matches",
+        "N from the first wraps to the last"
+    );
+    page.one(".hit-next").click();
+    settle().await;
+    assert_eq!(page.text(".hit-position"), "1 of 6 matches");
 }

@@ -281,7 +281,9 @@ fn MonthHistogram(values: Signal<FacetCounts>) -> impl IntoView {
     view! {
         <details class="facet" open=true data-facet="month">
             <summary class="facet-name">"Month"</summary>
-            <div class="months" role="group" aria-label="Documents by month">{bars}</div>
+            <Show when=move || values.with(|v| v.values.iter().any(|m| m.key != crate::facets::UNDATED))>
+                <div class="months" role="group" aria-label="Documents by month">{bars.clone()}</div>
+            </Show>
             <p class="month-range">{range}</p>
             {undated}
         </details>

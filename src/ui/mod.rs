@@ -262,7 +262,8 @@ pub(crate) fn counted(n: usize, noun: &str) -> String {
     }
 }
 
-/// `j`/`k` step through the document list (ignored while typing in a field).
+/// `j`/`k` step through the document list, `n`/`N` through the open document's search hits
+/// (ignored while typing in a field).
 fn on_key(page: &Page, ev: &leptos::ev::KeyboardEvent) {
     if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_field(ev) {
         return;
@@ -279,12 +280,21 @@ fn on_key(page: &Page, ev: &leptos::ev::KeyboardEvent) {
         }
         return;
     }
+    let state = page.state.get_untracked();
+    if let ("n" | "N", Some(doc)) = (ev.key().as_str(), state.doc.as_deref()) {
+        let Some(doc) = page.corpus.get(doc) else {
+            return;
+        };
+        let hits = crate::search::hits(doc, &crate::query::parse(&state.query));
+        ev.prevent_default();
+        reader::step_through_hits(page, &hits, if ev.key() == "n" { 1 } else { -1 });
+        return;
+    }
     let step: isize = match ev.key().as_str() {
         "j" => 1,
         "k" => -1,
         _ => return,
     };
-    let state = page.state.get_untracked();
     let listed = page.listed.get_untracked();
     if listed.is_empty() {
         return;

@@ -11,6 +11,7 @@ use crate::boilerplate::BoilerplateKind;
 use crate::corpus::Corpus;
 use crate::ingest::{Document, Role};
 use crate::mentions::EntityType;
+use crate::search;
 use crate::text::{segments, Span};
 use crate::view_state::ViewState;
 
@@ -63,20 +64,61 @@ struct Mark {
     class: &'static str,
 }
 
-/// A paragraph's text with its entity mentions marked (as text nodes and `<mark>` elements).
-fn marked_paragraph(
-    text: &Arc<str>,
-    span: Span,
-    marks: &Arc<Vec<Mark>>,
+/// What the reader marks in a paragraph, and what is in focus.
+#[derive(Clone)]
+struct Highlights {
+    /// Entity mentions, in text order.
+    marks: Arc<Vec<Mark>>,
+    /// The search query's hits, in text order.
+    hits: Arc<Vec<Span>>,
+    /// The entity selected in the browser.
     focus: Memo<Option<String>>,
-) -> impl IntoView {
+    /// The byte offset the URL points at (the current hit, or a mention).
+    at: Memo<Option<usize>>,
+}
+
+/// `piece` of the text with the search hits in it marked; a hit crossing the piece's edge is
+/// marked up to the edge.
+fn with_hits(text: &Arc<str>, piece: Span, highlights: &Highlights) -> AnyView {
+    let clipped: Vec<Span> = highlights
+        .hits
+        .iter()
+        .filter(|h| h.start < piece.end && h.end > piece.start)
+        .map(|h| Span::new(h.start.max(piece.start), h.end.min(piece.end)))
+        .collect();
+    if clipped.is_empty() {
+        return piece.of(text).to_string().into_any();
+    }
+    let at = highlights.at;
+    segments(piece, &clipped)
+        .into_iter()
+        .map(|(part, hit)| {
+            let words = part.of(text).to_string();
+            match hit {
+                None => words.into_any(),
+                Some(_) => {
+                    let current = move || at.get() == Some(part.start);
+                    view! { <mark class="hit" class:current=current data-at=part.start>{words}</mark> }
+                        .into_any()
+                }
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A paragraph's text with its entity mentions and search hits marked (as text nodes and
+/// `<mark>` elements; hits inside mentions).
+fn marked_paragraph(text: &Arc<str>, span: Span, highlights: &Highlights) -> impl IntoView {
+    let marks = &highlights.marks;
+    let focus = highlights.focus;
     let spans: Vec<Span> = marks.iter().map(|m| m.span).collect();
     segments(span, &spans)
         .into_iter()
         .map(|(piece, mark)| {
-            let words = piece.of(text).to_string();
+            let words = with_hits(text, piece, highlights);
             match mark {
-                None => words.into_any(),
+                None => words,
                 Some(i) => {
                     let m = marks[i].clone();
                     let entity = m.entity.clone();
@@ -127,12 +169,18 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
     let doc_index = page.corpus.position(&doc.id).unwrap_or_default();
     let text: Arc<str> = Arc::from(doc.text.as_str());
     let focus = Memo::new(move |_| state.with(|s| s.entity.clone()));
+    let at = Memo::new(move |_| state.with(|s| s.at));
+    let hits = {
+        let doc = doc.clone();
+        Memo::new(move |_| state.with(|s| search::hits(&doc, &crate::query::parse(&s.query))))
+    };
     let curated = page.entities;
     let layout = Arc::new(passages(&doc));
     let expand = toggle.clone();
     // Re-rendered when the user's entity edits change what is marked.
     let body = move || {
         let curated = curated.get();
+        let hits = Arc::new(hits.get());
         let marks: Arc<Vec<Mark>> = Arc::new(
             curated
                 .index()
@@ -146,17 +194,23 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
                 })
                 .collect(),
         );
+        let highlights = Highlights {
+            marks,
+            hits,
+            focus,
+            at,
+        };
         layout
             .iter()
             .map(|p| match p {
                 Passage::Paragraph(span) => {
-                    view! { <p class="para">{marked_paragraph(&text, *span, &marks, focus)}</p> }.into_any()
+                    view! { <p class="para">{marked_paragraph(&text, *span, &highlights)}</p> }.into_any()
                 }
                 Passage::Boilerplate { kind, paragraphs } => {
                     let count = paragraphs.len();
                     let paragraphs = paragraphs
                         .iter()
-                        .map(|span| view! { <p class="para">{marked_paragraph(&text, *span, &marks, focus)}</p> })
+                        .map(|span| view! { <p class="para">{marked_paragraph(&text, *span, &highlights)}</p> })
                         .collect_view()
                         .into_any();
                     view! { <BoilerplateBlock kind=*kind count paragraphs shown on_expand=expand.clone() /> }.into_any()
@@ -164,8 +218,7 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
             })
             .collect_view()
     };
-    // Scroll to the mention the URL points at (from the entity browser's context lines).
-    let at = Memo::new(move |_| state.with(|s| s.at));
+    // Scroll to the mention or hit the URL points at.
     Effect::new(move |_| {
         if let Some(at) = at.get() {
             let selector = format!(".reader-body mark[data-at=\"{at}\"]");
@@ -195,11 +248,74 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
                     }}
                 </button>
             </div>
+            <HitSteps hits at />
             <EntityLegend />
             <div class="reader-body">{body}</div>
         </article>
     }
     .into_any()
+}
+
+/// "3 of 12 matches" with buttons to the previous and next (also the keys `N` and `n`).
+#[component]
+fn HitSteps(hits: Memo<Vec<Span>>, at: Memo<Option<usize>>) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let query = Memo::new(move |_| page.state.with(|s| !s.query.trim().is_empty()));
+    let step = move |by: isize| {
+        let page = expect_context::<Page>();
+        move |_| hits.with_untracked(|h| step_through_hits(&page, h, by))
+    };
+    let matches = |n: usize| {
+        if n == 1 {
+            "1 match".to_string()
+        } else {
+            format!("{n} matches")
+        }
+    };
+    let position = move || {
+        let total = hits.with(Vec::len);
+        let current = at
+            .get()
+            .and_then(|a| hits.with(|h| h.iter().position(|s| s.start == a)));
+        match (total, current) {
+            (0, _) => "No matches in the body".to_string(),
+            (n, Some(i)) => format!("{} of {}", i + 1, matches(n)),
+            (n, None) => matches(n),
+        }
+    };
+    view! {
+        <Show when=move || query.get()>
+            <p class="hit-steps" aria-live="polite">
+                <button type="button" class="hit-prev" aria-label="Previous match (N)" on:click=step(-1) disabled=move || hits.with(Vec::is_empty)>"↑"</button>
+                <button type="button" class="hit-next" aria-label="Next match (n)" on:click=step(1) disabled=move || hits.with(Vec::is_empty)>"↓"</button>
+                <span class="hit-position">{position}</span>
+            </p>
+        </Show>
+    }
+}
+
+/// Moves the URL's position to the next (`by` = 1) or previous (-1) hit, wrapping around.
+pub(crate) fn step_through_hits(page: &Page, hits: &[Span], by: isize) {
+    if hits.is_empty() {
+        return;
+    }
+    let state = page.state.get_untracked();
+    let current = state
+        .at
+        .and_then(|a| hits.iter().position(|h| h.start == a));
+    let n = hits.len() as isize;
+    let next = match current {
+        Some(i) => (i as isize + by).rem_euclid(n),
+        None if by > 0 => 0,
+        None => n - 1,
+    };
+    page.go(
+        &ViewState {
+            at: Some(hits[next as usize].start),
+            ..state
+        },
+        true,
+    );
 }
 
 /// Outlet, author, date, length and file: what the text states, and plainly when it does not.
