@@ -18,6 +18,36 @@
 use crate::dates::Date;
 use crate::mentions::EntityType;
 
+/// The query language as the page's help shows it: examples and what each matches. Every example
+/// parses without a note (a test checks), so the help cannot drift from the parser.
+pub const SYNTAX: &[(&str, &str)] = &[
+    (
+        "amazon police",
+        "every word (case and accents aside; “policing” finds “police”)",
+    ),
+    ("\"face recognition\"", "the exact phrase, words in a row"),
+    (
+        "ban OR moratorium",
+        "either; OR binds tighter than the implicit AND",
+    ),
+    ("-ibm   -\"press release\"", "without it"),
+    ("recogn*", "any word starting so"),
+    ("title:amazon   title:\"police use\"", "in the headline"),
+    (
+        "source:reuters   source:\"fox news\"",
+        "the outlet’s name has these words",
+    ),
+    (
+        "entity:\"Jeff Bezos\"",
+        "mentions the entity, by any of its names",
+    ),
+    ("type:PERSON", "mentions a PERSON, ORG, PLACE or PRODUCT"),
+    (
+        "date:2020-06..2020-12   date:2020   date:..2019-05",
+        "dated within (undated articles never match)",
+    ),
+];
+
 /// A parsed query: every clause must hold.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
@@ -502,5 +532,14 @@ mod tests {
         assert!(parse("").is_empty());
         assert!(parse("   \t ").is_empty());
         assert!(parse("\"\"").is_empty());
+    }
+
+    #[test]
+    fn every_example_of_the_help_parses_cleanly() {
+        for (example, _) in SYNTAX {
+            let q = parse(example);
+            assert!(q.notes.is_empty(), "{example}: {:?}", q.notes);
+            assert!(!q.clauses.is_empty(), "{example}");
+        }
     }
 }

@@ -104,6 +104,7 @@ pub(crate) fn DocumentList() -> impl IntoView {
                     on:keydown=on_keydown
                 />
                 <p class="search-summary" id="search-summary" aria-live="polite">{summary}</p>
+                <QueryHelp />
                 <ul class="search-notes">
                     {move || {
                         parsed
@@ -192,5 +193,23 @@ fn DocumentRow(doc: Document, snippet: Option<Snippet>) -> impl IntoView {
                 {snippet.map(|snippet| view! { <SnippetText text=doc.text.clone() snippet /> })}
             </a>
         </li>
+    }
+}
+
+/// The query language, from the parser's own examples.
+#[component]
+fn QueryHelp() -> impl IntoView {
+    let rows = crate::query::SYNTAX
+        .iter()
+        .map(|(example, meaning)| view! { <tr><td><code>{*example}</code></td><td>{*meaning}</td></tr> })
+        .collect_view();
+    view! {
+        <details class="query-help">
+            <summary>"Search syntax"</summary>
+            <table>
+                <tbody>{rows}</tbody>
+            </table>
+            <p>"Keys: " <kbd>"/"</kbd> " search · " <kbd>"Esc"</kbd> " clear · " <kbd>"j"</kbd> " " <kbd>"k"</kbd> " next / previous document · " <kbd>"n"</kbd> " " <kbd>"N"</kbd> " next / previous match"</p>
+        </details>
     }
 }
