@@ -552,6 +552,9 @@ fn search(
     }
 }
 
+/// Hits whose snippets `bench search` times: a page of the result list.
+const SNIPPETS_TIMED: usize = 100;
+
 fn bench_search(
     corpus_path: &Path,
     queries_path: &Path,
@@ -582,13 +585,22 @@ fn bench_search(
     let index = crate::search::Index::build(corpus, &entities);
     let build_ms = start.elapsed().as_secs_f64() * 1000.0;
     let mut times = Vec::new();
+    let mut snippet_times = Vec::new();
     let mut hits = Vec::new();
     for q in &queries {
         let query = crate::query::parse(&q.q);
-        let (timing, found) = timed_runs(runs, || index.search(&query, Default::default()).len());
+        let (timing, found) = timed_runs(runs, || index.search(&query, Default::default()));
         times.push(timing.median);
-        hits.push(found);
+        let (timing, _) = timed_runs(runs, || {
+            let first = found.iter().take(SNIPPETS_TIMED);
+            first
+                .map(|hit| crate::search::snippet(&corpus.documents[hit.doc], &query))
+                .count()
+        });
+        snippet_times.push(timing.median);
+        hits.push(found.len());
     }
+    snippet_times.sort_by(f64::total_cmp);
     times.sort_by(f64::total_cmp);
     let quantile = |q: f64| {
         times
@@ -602,6 +614,7 @@ fn bench_search(
         "queries": queries.len(),
         "median_ms": quantile(0.5),
         "p95_ms": quantile(0.95),
+        "snippets_median_ms": (snippet_times[snippet_times.len() / 2] * 1000.0).round() / 1000.0,
         "hits": hits,
     });
     let _ = writeln!(out, "{report:#}");

@@ -5,6 +5,8 @@
 //! **Only body mentions count**: an entity named in a sign-up box or a list of related links is
 //! not what the article is about, so it neither lists nor filters the article.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::corpus::Corpus;
 use crate::entities::EntityIndex;
 use crate::mentions::EntityType;
@@ -78,6 +80,8 @@ impl Selection {
 struct Table {
     /// (key, label) of each value.
     values: Vec<(String, String)>,
+    /// Key → value number.
+    numbers: HashMap<String, u32>,
     /// Document `d`'s values are `doc_values[starts[d]..starts[d + 1]]`, ascending.
     starts: Vec<u32>,
     doc_values: Vec<u32>,
@@ -101,8 +105,14 @@ impl Table {
             }
         }
         starts.push(doc_values.len() as u32);
+        let numbers = values
+            .iter()
+            .enumerate()
+            .map(|(v, (key, _))| (key.clone(), v as u32))
+            .collect();
         Table {
             values,
+            numbers,
             starts,
             doc_values,
         }
@@ -113,10 +123,7 @@ impl Table {
     }
 
     fn key_number(&self, key: &str) -> Option<u32> {
-        self.values
-            .iter()
-            .position(|(k, _)| k == key)
-            .map(|v| v as u32)
+        self.numbers.get(key).copied()
     }
 }
 
@@ -238,7 +245,7 @@ impl FacetIndex {
             .map(|t| {
                 t.values
                     .iter()
-                    .map(|(k, l)| k.capacity() + l.capacity() + 48)
+                    .map(|(k, l)| 2 * k.capacity() + l.capacity() + 80)
                     .sum::<usize>()
                     + (t.starts.capacity() + t.doc_values.capacity()) * 4
             })

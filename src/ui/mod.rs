@@ -103,19 +103,32 @@ pub fn App() -> impl IntoView {
     let corpus = Arc::new(Corpus::embedded());
     view! {
         <Router>
-            <Explorer corpus />
+            <Explorer corpus name="Seed corpus" edits_key=SEED_EDITS_KEY />
         </Router>
     }
 }
 
+/// The app on another corpus, named `name` in the top bar, its edits saved under `edits_key`.
+/// (For now the page benchmark's way in; a user-facing import is to come.)
+pub fn mount_corpus(corpus: Corpus, name: &'static str, edits_key: &'static str) {
+    let corpus = Arc::new(corpus);
+    leptos::mount::mount_to_body(move || {
+        view! {
+            <Router>
+                <Explorer corpus=corpus.clone() name edits_key />
+            </Router>
+        }
+    });
+}
+
 #[component]
-fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
+fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) -> impl IntoView {
     let query = use_query_map();
     let state = Memo::new(move |_| {
         query.with(|q| ViewState::from_query(|k| q.get_all(k).unwrap_or_default()))
     });
     let automatic = Arc::new(resolve(&corpus));
-    let edits = EditStore::load(SEED_EDITS_KEY);
+    let edits = EditStore::load(edits_key);
     let entities = {
         let corpus = corpus.clone();
         Memo::new(move |_| {
@@ -179,7 +192,7 @@ fn Explorer(corpus: Arc<Corpus>) -> impl IntoView {
             <header class="topbar">
                 <span class="brand">"Parallax"</span>
                 <span class="corpus-summary">
-                    {format!("Seed corpus · {} · {}", counted(doc_count, "article"), counted(outlets, "named outlet"))}
+                    {format!("{name} · {} · {}", counted(doc_count, "article"), counted(outlets, "named outlet"))}
                 </span>
                 <span class="key-hint" aria-hidden="true">
                     <kbd>"j"</kbd>
