@@ -592,10 +592,11 @@ fn bench_search(
         let (timing, found) = timed_runs(runs, || index.search(&query, Default::default()));
         times.push(timing.median);
         let (timing, _) = timed_runs(runs, || {
+            let mut highlighter = crate::search::Highlighter::new(&query);
             let first = found.iter().take(SNIPPETS_TIMED);
             first
-                .map(|hit| crate::search::snippet(&corpus.documents[hit.doc], &query))
-                .count()
+                .map(|hit| highlighter.snippet(&corpus.documents[hit.doc]))
+                .collect::<Vec<_>>()
         });
         snippet_times.push(timing.median);
         hits.push(found.len());

@@ -597,82 +597,172 @@ pub struct Snippet {
 /// Words of context a snippet shows (10–60): about two lines of the result list.
 const SNIPPET_WORDS: usize = 28;
 
-/// The stretch of `SNIPPET_WORDS` body words holding the most whole query matches, centred on
-/// them (the document's opening words when none is in the body).
-pub fn snippet(doc: &Document, query: &Query) -> Snippet {
-    let body = block_words(doc, Field::Body);
-    let ranges = hit_ranges(&body, &wanted_terms(query));
-    let window = SNIPPET_WORDS.min(body.len());
-    // The run of hits that fits whole in the fewest words wins; it is then centred, so it has
-    // context on both sides.
-    let mut best: Option<(usize, usize, usize)> = None;
-    let mut j = 0;
-    for i in 0..ranges.len() {
-        j = j.max(i);
-        while j < ranges.len() && ranges[j].1 - ranges[i].0 <= window {
-            j += 1;
-        }
-        if j > i && best.is_none_or(|(count, _, _)| j - i > count) {
-            best = Some((j - i, i, j - 1));
-        }
-    }
-    let start = best.map_or(0, |(_, i, k)| {
-        let (from, to) = (ranges[i].0, ranges[k].1);
-        let slack = window - (to - from);
-        from.saturating_sub(slack / 2).min(body.len() - window)
-    });
-    let (first, end) = (start, start + window);
-    let span = match (
-        body.get(first),
-        end.checked_sub(1).and_then(|e| body.get(e)),
-    ) {
-        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
-        _ => Span::new(0, 0),
-    };
-    let marks = ranges
-        .iter()
-        .filter(|&&(a, b)| a >= first && b <= end)
-        .map(|&(a, b)| body[a].span.cover(body[b - 1].span))
-        .collect();
-    Snippet { span, marks }
+/// Finds a query's words, prefixes and phrases in document bodies, for snippets and the
+/// reader's marks. One highlighter serves many documents: each spelling is analysed once.
+pub struct Highlighter {
+    wanted: Vec<Wanted>,
+    /// The folded first letters wanted terms start with, sorted (stemming keeps a word's first
+    /// letter, so words starting otherwise are never analysed); `None` when any word could match.
+    initials: Option<Vec<char>>,
+    stemmer: Stemmer,
+    /// Spelling as written → its analysed term's number in `terms`.
+    spellings: HashMap<String, u32>,
+    terms: Vec<String>,
+    term_numbers: HashMap<String, u32>,
 }
 
-/// Where the query's words, prefixes and phrases occur in the document's body, in text order:
-/// what the reader marks and steps through.
-pub fn hits(doc: &Document, query: &Query) -> Vec<Span> {
-    let body = block_words(doc, Field::Body);
-    hit_ranges(&body, &wanted_terms(query))
-        .into_iter()
-        .map(|(a, b)| body[a].span.cover(body[b - 1].span))
-        .collect()
-}
-
-/// The runs `[first, end)` of `words` that match one of `wanted`, longest first at each word,
-/// not overlapping.
-fn hit_ranges(words: &[Word], wanted: &[Wanted]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let length = wanted
+impl Highlighter {
+    pub fn new(query: &Query) -> Highlighter {
+        let wanted = wanted_terms(query);
+        let firsts: Option<Vec<char>> = wanted
             .iter()
-            .filter_map(|w| match w {
-                Wanted::Term(term) => (words[i].term == *term).then_some(1),
-                Wanted::Prefix(prefix) => words[i].term.starts_with(prefix.as_str()).then_some(1),
-                Wanted::Phrase(terms) => (!terms.is_empty()
-                    && words.len() - i >= terms.len()
-                    && terms.iter().zip(&words[i..]).all(|(t, w)| w.term == *t))
-                .then_some(terms.len()),
+            .flat_map(|w| match w {
+                Wanted::Term(t) | Wanted::Prefix(t) => vec![t.chars().next()],
+                Wanted::Phrase(ts) => ts.iter().map(|t| t.chars().next()).collect(),
             })
-            .max();
-        match length {
-            Some(n) => {
-                out.push((i, i + n));
-                i += n;
-            }
-            None => i += 1,
+            // An empty prefix could start anything.
+            .collect();
+        let initials = firsts.map(|mut cs| {
+            cs.sort_unstable();
+            cs.dedup();
+            cs
+        });
+        Highlighter {
+            wanted,
+            initials,
+            stemmer: Stemmer::create(Algorithm::English),
+            spellings: HashMap::default(),
+            terms: Vec::new(),
+            term_numbers: HashMap::default(),
         }
     }
-    out
+
+    /// The stretch of `SNIPPET_WORDS` body words holding the most whole matches, centred on
+    /// them (the document's opening words when none is in the body).
+    pub fn snippet(&mut self, doc: &Document) -> Snippet {
+        let body = self.body_terms(doc);
+        let ranges = self.hit_ranges(&body);
+        let window = SNIPPET_WORDS.min(body.len());
+        // The run of hits that fits whole in the fewest words wins; it is then centred, so it
+        // has context on both sides.
+        let mut best: Option<(usize, usize, usize)> = None;
+        let mut j = 0;
+        for i in 0..ranges.len() {
+            j = j.max(i);
+            while j < ranges.len() && ranges[j].1 - ranges[i].0 <= window {
+                j += 1;
+            }
+            if j > i && best.is_none_or(|(count, _, _)| j - i > count) {
+                best = Some((j - i, i, j - 1));
+            }
+        }
+        let start = best.map_or(0, |(_, i, k)| {
+            let (from, to) = (ranges[i].0, ranges[k].1);
+            let slack = window - (to - from);
+            from.saturating_sub(slack / 2).min(body.len() - window)
+        });
+        let (first, end) = (start, start + window);
+        let span = match (
+            body.get(first),
+            end.checked_sub(1).and_then(|e| body.get(e)),
+        ) {
+            (Some(a), Some(b)) => Span::new(a.0.start, b.0.end),
+            _ => Span::new(0, 0),
+        };
+        let marks = ranges
+            .iter()
+            .filter(|&&(a, b)| a >= first && b <= end)
+            .map(|&(a, b)| body[a].0.cover(body[b - 1].0))
+            .collect();
+        Snippet { span, marks }
+    }
+
+    /// Where the matches are in the document's body, in text order: what the reader marks and
+    /// steps through.
+    pub fn hits(&mut self, doc: &Document) -> Vec<Span> {
+        let body = self.body_terms(doc);
+        self.hit_ranges(&body)
+            .into_iter()
+            .map(|(a, b)| body[a].0.cover(body[b - 1].0))
+            .collect()
+    }
+
+    /// The body's words in text order, each with its term's number where it could match.
+    fn body_terms(&mut self, doc: &Document) -> Vec<(Span, Option<u32>)> {
+        let mut out = Vec::new();
+        for block in field_blocks(doc, Field::Body) {
+            let text = block.of(&doc.text);
+            for (s, e) in word_spans(text) {
+                let raw = &text[s..e];
+                let candidate = self
+                    .initials
+                    .as_ref()
+                    .is_none_or(|cs| cs.binary_search(&initial(raw)).is_ok());
+                let term = candidate.then(|| self.term_number(raw));
+                out.push((Span::new(block.start + s, block.start + e), term));
+            }
+        }
+        out
+    }
+
+    fn term_number(&mut self, raw: &str) -> u32 {
+        if let Some(&t) = self.spellings.get(raw) {
+            return t;
+        }
+        let term = analyse(&self.stemmer, raw);
+        let t = match self.term_numbers.get(&term) {
+            Some(&t) => t,
+            None => {
+                let t = self.terms.len() as u32;
+                self.term_numbers.insert(term.clone(), t);
+                self.terms.push(term);
+                t
+            }
+        };
+        self.spellings.insert(raw.to_string(), t);
+        t
+    }
+
+    /// The runs `[first, end)` of `words` that match, longest first at each word, not overlapping.
+    fn hit_ranges(&self, words: &[(Span, Option<u32>)]) -> Vec<(usize, usize)> {
+        let term = |i: usize| words[i].1.map(|t| self.terms[t as usize].as_str());
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let length = self
+                .wanted
+                .iter()
+                .filter_map(|w| match w {
+                    Wanted::Term(t) => (term(i) == Some(t)).then_some(1),
+                    Wanted::Prefix(p) => term(i)
+                        .is_some_and(|t| t.starts_with(p.as_str()))
+                        .then_some(1),
+                    Wanted::Phrase(ts) => (!ts.is_empty()
+                        && words.len() - i >= ts.len()
+                        && ts.iter().enumerate().all(|(k, t)| term(i + k) == Some(t)))
+                    .then_some(ts.len()),
+                })
+                .max();
+            match length {
+                Some(n) => {
+                    out.push((i, i + n));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// The snippet of one document (see [`Highlighter::snippet`]).
+pub fn snippet(doc: &Document, query: &Query) -> Snippet {
+    Highlighter::new(query).snippet(doc)
+}
+
+/// The hits in one document's body (see [`Highlighter::hits`]).
+pub fn hits(doc: &Document, query: &Query) -> Vec<Span> {
+    Highlighter::new(query).hits(doc)
 }
 
 enum Wanted {
@@ -759,11 +849,12 @@ fn field_texts(doc: &Document, field: Field) -> impl Iterator<Item = &str> + '_ 
     field_blocks(doc, field).map(|span| span.of(&doc.text))
 }
 
-/// The words of the blocks in `field`, in text order, with their spans in the document text.
-fn block_words(doc: &Document, field: Field) -> Vec<Word> {
-    field_blocks(doc, field)
-        .flat_map(|b| words(b.of(&doc.text), b.start))
-        .collect()
+/// The first letter of a word as folded ("É" → 'e').
+fn initial(raw: &str) -> char {
+    match raw.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.to_ascii_lowercase() as char,
+        _ => fold_diacritics(raw).chars().next().unwrap_or(' '),
+    }
 }
 
 #[cfg(test)]
@@ -917,5 +1008,18 @@ mod tests {
         let marked: Vec<&str> = s.marks.iter().map(|m| m.of(&doc.text)).collect();
         assert_eq!(marked, ["recognition", "software"]);
         assert!(s.span.of(&doc.text).starts_with("Amazon said on Wednesday"));
+    }
+
+    #[test]
+    fn stemming_keeps_the_first_letter_of_every_seed_word() {
+        let corpus = Corpus::embedded();
+        let stemmer = Stemmer::create(Algorithm::English);
+        for doc in &corpus.documents {
+            for (s, e) in word_spans(&doc.text) {
+                let raw = &doc.text[s..e];
+                let term = analyse(&stemmer, raw);
+                assert_eq!(term.chars().next(), Some(initial(raw)), "{raw} → {term}");
+            }
+        }
     }
 }

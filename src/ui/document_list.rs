@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use super::facet_panel::FacetPanel;
 use super::{counted, scroll_into_view, Page};
 use crate::ingest::Document;
-use crate::search::{snippet, Snippet};
+use crate::search::{Highlighter, Snippet};
 use crate::text::segments;
 
-/// Rows rendered at first and added by each "Show more" (50–500): a screenful several times over,
-/// while rendering them (and their snippets) stays well inside a frame.
-const ROWS_PER_PAGE: usize = 100;
+/// Rows rendered at first and added by each "Show more" (20–500): a screenful several times over,
+/// while making their snippets and rendering them stays well inside a frame at 10,000 documents.
+const ROWS_PER_PAGE: usize = 50;
 
 #[component]
 pub(crate) fn DocumentList() -> impl IntoView {
@@ -40,13 +40,13 @@ pub(crate) fn DocumentList() -> impl IntoView {
         Memo::new(move |_| {
             let query = parsed.get();
             let rows = shown.get();
+            let mut highlighter = (!query.is_empty()).then(|| Highlighter::new(&query));
             listed
                 .with(|docs| docs[..rows].to_vec())
                 .into_iter()
                 .map(|d| {
-                    let snippet =
-                        (!query.is_empty()).then(|| snippet(&page.corpus.documents[d], &query));
-                    (d, snippet)
+                    let doc = &page.corpus.documents[d];
+                    (d, highlighter.as_mut().map(|h| h.snippet(doc)))
                 })
                 .collect::<Vec<_>>()
         })
