@@ -43,8 +43,8 @@ impl Facet {
     }
 }
 
-/// The value of a document with no outlet named.
-pub const NO_SOURCE: &str = "(no source)";
+/// The source value of a document whose outlet is not stated (worded as the list says it).
+pub const NO_SOURCE: &str = "(outlet not stated)";
 /// The month value of a document with no date.
 pub const UNDATED: &str = "undated";
 
