@@ -44,26 +44,31 @@ pub struct Word {
 /// Splits text into words (letters and digits) and analyses each: folded, then stemmed.
 pub fn words(text: &str, offset: usize) -> Vec<Word> {
     let stemmer = Stemmer::create(Algorithm::English);
-    let mut out = Vec::new();
+    word_spans(text, offset)
+        .map(|span| Word {
+            term: analyse(&stemmer, &text[span.start - offset..span.end - offset]),
+            span,
+        })
+        .collect()
+}
+
+/// Where the words of `text` stand (runs of letters and digits), shifted by `offset`; the
+/// boundaries of [`words`], without the cost of analysing each word.
+pub(crate) fn word_spans(text: &str, offset: usize) -> impl Iterator<Item = Span> + '_ {
     let mut start = None;
-    for (i, c) in text
-        .char_indices()
+    text.char_indices()
         .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (start, c.is_alphanumeric()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let raw = &text[s..i];
-                out.push(Word {
-                    term: analyse(&stemmer, raw),
-                    span: Span::new(offset + s, offset + i),
-                });
-                start = None;
+        .filter_map(move |(i, c)| match (start, c.is_alphanumeric()) {
+            (None, true) => {
+                start = Some(i);
+                None
             }
-            _ => {}
-        }
-    }
-    out
+            (Some(s), false) => {
+                start = None;
+                Some(Span::new(offset + s, offset + i))
+            }
+            _ => None,
+        })
 }
 
 /// Lowercase, without diacritics ("Gebrü" → "gebru"), stemmed ("policing" → "polic").
@@ -230,7 +235,6 @@ impl Index {
                 (false, true) => &[Field::Title, Field::Body, Field::Boilerplate],
             }
         };
-        let stemmer = Stemmer::create(Algorithm::English);
         match term {
             Term::Word { text, title_only } => {
                 let terms: Vec<String> = words(text, 0).into_iter().map(|w| w.term).collect();
@@ -241,21 +245,7 @@ impl Index {
                 }
             }
             Term::Prefix { text, title_only } => {
-                // Terms are stems, so the prefix is looked up both as typed and stemmed:
-                // "recognit*" must find the stem "recognit" and "recogn*" longer ones.
-                let mut expanded: Vec<&str> = Vec::new();
-                for prefix in [fold_diacritics(text), analyse(&stemmer, text)] {
-                    let start = self.terms.partition_point(|t| t.as_str() < prefix.as_str());
-                    expanded.extend(
-                        self.terms[start..]
-                            .iter()
-                            .take_while(|t| t.starts_with(&prefix))
-                            .map(String::as_str),
-                    );
-                }
-                expanded.sort_unstable();
-                expanded.dedup();
-                self.scored(&expanded, fields(*title_only))
+                self.scored(&self.prefix_terms(text), fields(*title_only))
             }
             Term::Phrase {
                 words: phrase,
@@ -275,11 +265,9 @@ impl Index {
             }
             Term::Entity(name) => {
                 let ids: HashSet<u32> = self
-                    .entity_names
-                    .get(&fold(name))
+                    .entities_named(name)
                     .into_iter()
-                    .flatten()
-                    .copied()
+                    .map(|e| e as u32)
                     .collect();
                 self.filter(|d| d.entities.iter().any(|e| ids.contains(e)))
             }
@@ -350,12 +338,7 @@ impl Index {
                 .map(|t| positions_of(t, p.doc, p.field))
                 .collect();
             let Some(rest) = rest else { continue };
-            let in_a_row = p.positions.iter().any(|&start| {
-                rest.iter()
-                    .enumerate()
-                    .all(|(k, ps)| ps.binary_search(&(start + k as u32 + 1)).is_ok())
-            });
-            if in_a_row {
+            if phrase_starts(&p.positions, &rest).next().is_some() {
                 docs.insert(p.doc as usize);
             }
         }
@@ -365,6 +348,19 @@ impl Index {
             .filter(|(d, _)| docs.contains(d))
             .collect()
     }
+}
+
+/// The positions in `first` where a phrase starts: each of `rest` (the positions of the phrase's
+/// next words, ascending) holds the next position.
+pub(crate) fn phrase_starts<'a, P: AsRef<[u32]>>(
+    first: &'a [u32],
+    rest: &'a [P],
+) -> impl Iterator<Item = u32> + 'a {
+    first.iter().copied().filter(move |&start| {
+        rest.iter()
+            .enumerate()
+            .all(|(k, ps)| ps.as_ref().binary_search(&(start + k as u32 + 1)).is_ok())
+    })
 }
 
 /// A passage of a document's body around the query's words, with those words marked.
@@ -550,8 +546,17 @@ fn field_words(doc: &Document) -> [(Field, Vec<Word>); 3] {
 /// boilerplate, headline or dateline.
 fn block_words(doc: &Document, field: Field) -> Vec<Word> {
     let text = doc.text.as_str();
+    field_blocks(doc, field)
+        .flat_map(|b| words(b.of(text), b.start))
+        .collect()
+}
+
+/// The spans of the blocks in `field` (body or boilerplate), in text order: what
+/// [`block_words`] reads, so word `n` of the field is word `n` of these blocks.
+pub(crate) fn field_blocks(doc: &Document, field: Field) -> impl Iterator<Item = Span> + '_ {
+    let text = doc.text.as_str();
     let headline = fold(&doc.title);
-    let field_of = |role: Role, block: &str| match role {
+    let field_of = move |role: Role, block: &str| match role {
         Role::Body | Role::Byline => Some(Field::Body),
         Role::Boilerplate(_) => Some(Field::Boilerplate),
         // A first line read as a headline while the real one came from metadata is text too.
@@ -560,9 +565,43 @@ fn block_words(doc: &Document, field: Field) -> Vec<Word> {
     };
     doc.blocks
         .iter()
-        .filter(|b| field_of(b.role, b.span.of(text)) == Some(field))
-        .flat_map(|b| words(b.span.of(text), b.span.start))
-        .collect()
+        .filter(move |b| field_of(b.role, b.span.of(text)) == Some(field))
+        .map(|b| b.span)
+}
+
+impl Index {
+    /// The terms a `prefix*` expands to, sorted. Terms are stems, so the prefix is looked up both
+    /// as typed and stemmed: "recognit*" must find the stem "recognit" and "recogn*" longer ones.
+    pub(crate) fn prefix_terms(&self, prefix: &str) -> Vec<&str> {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut expanded: Vec<&str> = Vec::new();
+        for prefix in [fold_diacritics(prefix), analyse(&stemmer, prefix)] {
+            let start = self.terms.partition_point(|t| t.as_str() < prefix.as_str());
+            expanded.extend(
+                self.terms[start..]
+                    .iter()
+                    .take_while(|t| t.starts_with(&prefix))
+                    .map(String::as_str),
+            );
+        }
+        expanded.sort_unstable();
+        expanded.dedup();
+        expanded
+    }
+
+    /// The entities (numbers into `EntityIndex::entities`) with this name or alias, folded.
+    pub(crate) fn entities_named(&self, name: &str) -> Vec<usize> {
+        let mut ids: Vec<usize> = self
+            .entity_names
+            .get(&fold(name))
+            .into_iter()
+            .flatten()
+            .map(|&e| e as usize)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
 }
 
 #[cfg(test)]
