@@ -149,6 +149,22 @@ impl Entity {
 /// and all three parts on one line (a phrase spanning a line break reads "face recognition").
 pub fn keyword_in_context(text: &str, span: Span, width: usize) -> (String, String, String) {
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (left_raw, right_raw) = context_spans(text, span, width);
+    let (left_raw, right_raw) = (left_raw.of(text), right_raw.of(text));
+    let mut left = one_line(left_raw);
+    if left_raw.ends_with(char::is_whitespace) && !left.is_empty() {
+        left.push(' ');
+    }
+    let mut right = one_line(right_raw);
+    if right_raw.starts_with(char::is_whitespace) && !right.is_empty() {
+        right.insert(0, ' ');
+    }
+    (left, one_line(span.of(text)), right)
+}
+
+/// The text [`keyword_in_context`] shows either side of `span`, as byte ranges into `text`, before
+/// it is put on one line.
+pub(crate) fn context_spans(text: &str, span: Span, width: usize) -> (Span, Span) {
     let (before, after) = (&text[..span.start], &text[span.end..]);
     // A cut that falls between a space and a word keeps the word.
     let left_raw = match before.char_indices().rev().nth(width.saturating_sub(1)) {
@@ -165,15 +181,10 @@ pub fn keyword_in_context(text: &str, span: Span, width: usize) -> (String, Stri
             .map_or(&after[..i], |j| &after[..j]),
         None => after,
     };
-    let mut left = one_line(left_raw);
-    if left_raw.ends_with(char::is_whitespace) && !left.is_empty() {
-        left.push(' ');
-    }
-    let mut right = one_line(right_raw);
-    if right_raw.starts_with(char::is_whitespace) && !right.is_empty() {
-        right.insert(0, ' ');
-    }
-    (left, one_line(span.of(text)), right)
+    (
+        Span::new(span.start - left_raw.len(), span.start),
+        Span::new(span.end, span.end + right_raw.len()),
+    )
 }
 
 struct UnionFind(Vec<usize>);

@@ -76,7 +76,7 @@ fn analyse(stemmer: &Stemmer, raw: &str) -> String {
     stemmer.stem(&fold_diacritics(raw)).into_owned()
 }
 
-fn fold_diacritics(raw: &str) -> String {
+pub(crate) fn fold_diacritics(raw: &str) -> String {
     if raw.is_ascii() {
         return raw.to_ascii_lowercase();
     }
@@ -587,6 +587,19 @@ impl Index {
         expanded.sort_unstable();
         expanded.dedup();
         expanded
+    }
+
+    /// Where the analysed `term` stands in `field`: each document holding it (ascending) with the
+    /// word numbers, ascending, into that field's words ([`block_words`] for body and boilerplate,
+    /// [`words`] of `Document::title` for the title).
+    pub(crate) fn positions(&self, term: &str, field: Field) -> Vec<(usize, Vec<u32>)> {
+        self.postings
+            .get(term)
+            .into_iter()
+            .flatten()
+            .filter(|p| p.field == field)
+            .map(|p| (p.doc as usize, p.positions.clone()))
+            .collect()
     }
 
     /// The entities (numbers into `EntityIndex::entities`) with this name or alias, folded.
