@@ -56,6 +56,29 @@ enum Command {
         #[arg(last = true, required = true)]
         query: Vec<String>,
     },
+    /// Keyword in context: `parallax concordance [--json] PATH... -- QUERY`. Prints every
+    /// occurrence of QUERY's first word, prefix*, "phrase" or entity:NAME, with the text either
+    /// side, in the documents the whole QUERY matches.
+    Concordance {
+        /// Print one JSON object instead of aligned lines.
+        #[arg(long)]
+        json: bool,
+        /// Line order: documents as search ranks them, or by the words left or right of the match.
+        #[arg(long, value_enum, default_value_t = SortArg::Doc)]
+        sort: SortArg,
+        /// How many lines to print (all matches are counted).
+        #[arg(long, default_value_t = crate::concordance::LINE_LIMIT)]
+        limit: usize,
+        /// Look in boilerplate (captions, sign-up boxes, related links) too.
+        #[arg(long)]
+        boilerplate: bool,
+        /// Article files (.txt, .md), folders of them, or .jsonl/.jsonl.gz files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The query, after `--` (syntax in docs/CLI.md).
+        #[arg(last = true, required = true)]
+        query: Vec<String>,
+    },
     /// Benchmarks: `parallax bench entities CORPUS.jsonl.gz` times ingest and entity resolution.
     Bench {
         #[command(subcommand)]
@@ -75,6 +98,14 @@ enum Command {
         #[arg(required = true)]
         gold: Vec<PathBuf>,
     },
+}
+
+/// `--sort` of `concordance`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SortArg {
+    Doc,
+    Left,
+    Right,
 }
 
 #[derive(Subcommand)]
@@ -316,6 +347,27 @@ pub fn run(
             paths,
             query,
         } => search(&paths, &query.join(" "), json, boilerplate, limit, out, err),
+        Command::Concordance {
+            json,
+            sort,
+            limit,
+            boilerplate,
+            paths,
+            query,
+        } => {
+            let sort = match sort {
+                SortArg::Doc => crate::concordance::Sort::Document,
+                SortArg::Left => crate::concordance::Sort::Left,
+                SortArg::Right => crate::concordance::Sort::Right,
+            };
+            let options = crate::concordance::Options {
+                sort,
+                limit,
+                boilerplate,
+                ..Default::default()
+            };
+            concordance(&paths, &query.join(" "), json, options, out, err)
+        }
         Command::Bench {
             what:
                 BenchCommand::Search {
@@ -554,6 +606,108 @@ fn search(
 
 /// Hits whose snippets `bench search` times: a page of the result list.
 const SNIPPETS_TIMED: usize = 100;
+
+fn concordance(
+    paths: &[PathBuf],
+    text: &str,
+    json: bool,
+    options: crate::concordance::Options,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let query = crate::query::parse(text);
+    let Some(term) = crate::concordance::lookup_term(&query) else {
+        let _ = writeln!(
+            err,
+            "parallax: concordance: nothing to look up in \"{text}\" \
+             (give a word, a prefix*, a \"phrase\" or entity:NAME; title: terms only filter)"
+        );
+        return 2;
+    };
+    let loaded = load_reporting(paths, err);
+    if loaded.corpus.documents.is_empty() {
+        let _ = writeln!(err, "parallax: nothing to search");
+        return 1;
+    }
+    let corpus = &loaded.corpus;
+    let entities = crate::entities::resolve(corpus);
+    let index = crate::search::Index::build(corpus, &entities);
+    let search_options = crate::search::Options {
+        boilerplate: options.boilerplate,
+    };
+    // The whole query selects the documents; they keep the order search gives them.
+    let docs: Vec<usize> = index
+        .search(&query, search_options)
+        .iter()
+        .map(|h| h.doc)
+        .collect();
+    let found = crate::concordance::concordance(corpus, &entities, &index, &docs, term, options);
+    let written = if json {
+        let lines: Vec<serde_json::Value> = found
+            .lines
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "doc": l.id,
+                    "span": [l.span.start, l.span.end],
+                    "left": l.left,
+                    "match": l.matched,
+                    "right": l.right,
+                })
+            })
+            .collect();
+        let report = serde_json::json!({
+            "query": text,
+            "notes": query.notes,
+            "documents": docs.len(),
+            "total": found.total,
+            "lines": lines,
+        });
+        writeln!(out, "{report:#}")
+    } else {
+        (|| {
+            for note in &query.notes {
+                writeln!(out, "note: {note}")?;
+            }
+            writeln!(
+                out,
+                "{} matches in {} of {} documents{}",
+                found.total,
+                docs.len(),
+                corpus.documents.len(),
+                if found.lines.len() < found.total {
+                    format!("; the first {} shown", found.lines.len())
+                } else {
+                    String::new()
+                }
+            )?;
+            let width = |s: &str| s.chars().count();
+            let id_width = found.lines.iter().map(|l| width(&l.id)).max();
+            let left_width = found.lines.iter().map(|l| width(&l.left)).max();
+            for l in &found.lines {
+                let line = format!(
+                    "{}{}  {}{}{}{}",
+                    l.id,
+                    " ".repeat(id_width.unwrap_or(0) - width(&l.id)),
+                    " ".repeat(left_width.unwrap_or(0) - width(&l.left)),
+                    l.left,
+                    l.matched,
+                    l.right
+                );
+                writeln!(out, "{}", line.trim_end())?;
+            }
+            Ok(())
+        })()
+    };
+    match written {
+        Ok(()) => 0,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(err, "parallax: cannot write output: {e}");
+            1
+        }
+    }
+}
 
 fn bench_search(
     corpus_path: &Path,
@@ -894,6 +1048,103 @@ mod tests {
         let (code, out, _) = run_args(&["search", "corpus", "--", "\"face recog"]);
         assert_eq!(code, 0);
         assert!(out.starts_with("note: A quote was not closed"), "{out}");
+    }
+
+    #[test]
+    fn concordance_looks_up_the_first_term_in_the_documents_the_whole_query_selects() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = [
+            (
+                "fox1",
+                "Fox News",
+                "Police closed the bridge. Later, policing changed.",
+            ),
+            ("cnn1", "CNN", "The police chief resigned."),
+            ("fox2", "Fox News", "Nothing about it here."),
+        ];
+        let lines: Vec<String> = texts
+            .iter()
+            .map(|(id, source, text)| {
+                serde_json::json!({"id": id, "source": source, "title": "A headline", "text": text})
+                    .to_string()
+            })
+            .collect();
+        let corpus = write(dir.path(), "c.jsonl", lines.join("\n").as_bytes());
+        let corpus = corpus.to_str().unwrap();
+
+        let (code, out, err) = run_args(&[
+            "concordance",
+            "--json",
+            corpus,
+            "--",
+            "police",
+            "source:fox",
+        ]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["total"], 2);
+        let found: Vec<(&str, &str, &str)> = v["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                let text = texts.iter().find(|t| t.0 == l["doc"]).unwrap().2;
+                let [start, end] = [0, 1].map(|i| l["span"][i].as_u64().unwrap() as usize);
+                assert_eq!(&text[start..end], l["match"]);
+                (
+                    l["doc"].as_str().unwrap(),
+                    l["match"].as_str().unwrap(),
+                    l["right"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "fox1",
+                    "Police",
+                    " closed the bridge. Later, policing changed."
+                ),
+                ("fox1", "policing", " changed.")
+            ]
+        );
+
+        // Plain: one line per match, the matches in one column; sorted by the right context.
+        let (code, out, _) = run_args(&[
+            "concordance",
+            "--sort",
+            "right",
+            "--limit",
+            "2",
+            corpus,
+            "--",
+            "police",
+        ]);
+        assert_eq!(code, 0);
+        let mut printed = out.lines();
+        assert_eq!(
+            printed.next(),
+            Some("3 matches in 2 of 3 documents; the first 2 shown")
+        );
+        let rows: Vec<&str> = printed.collect();
+        assert_eq!(rows.len(), 2, "{out}");
+        // " changed." before " chief resigned." before " closed the bridge…" (left out); the
+        // matches in one column.
+        assert_eq!(
+            rows,
+            [
+                "fox1  Police closed the bridge. Later, policing changed.",
+                "cnn1                               The police chief resigned.",
+            ]
+        );
+
+        let (code, _, err) = run_args(&["concordance", corpus, "--", "source:fox", "title:police"]);
+        assert_eq!(code, 2);
+        assert!(
+            err.starts_with("parallax: concordance: nothing to look up"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -145,22 +145,12 @@ impl Entity {
     }
 }
 
-/// A mention in context: up to `width` chars either side, cut at word boundaries, on one line.
+/// A mention (or any span) in context: up to `width` chars either side, cut at word boundaries,
+/// and all three parts on one line (a phrase spanning a line break reads "face recognition").
 pub fn keyword_in_context(text: &str, span: Span, width: usize) -> (String, String, String) {
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (before, after) = (&text[..span.start], &text[span.end..]);
-    let left_raw = match before.char_indices().rev().nth(width.saturating_sub(1)) {
-        Some((i, _)) => before[i..]
-            .find(char::is_whitespace)
-            .map_or(&before[i..], |j| &before[i + j..]),
-        None => before,
-    };
-    let right_raw = match after.char_indices().nth(width) {
-        Some((i, _)) => after[..i]
-            .rfind(char::is_whitespace)
-            .map_or(&after[..i], |j| &after[..j]),
-        None => after,
-    };
+    let (left_raw, right_raw) = context_spans(text, span, width);
+    let (left_raw, right_raw) = (left_raw.of(text), right_raw.of(text));
     let mut left = one_line(left_raw);
     if left_raw.ends_with(char::is_whitespace) && !left.is_empty() {
         left.push(' ');
@@ -169,7 +159,32 @@ pub fn keyword_in_context(text: &str, span: Span, width: usize) -> (String, Stri
     if right_raw.starts_with(char::is_whitespace) && !right.is_empty() {
         right.insert(0, ' ');
     }
-    (left, span.of(text).to_string(), right)
+    (left, one_line(span.of(text)), right)
+}
+
+/// The text [`keyword_in_context`] shows either side of `span`, as byte ranges into `text`, before
+/// it is put on one line.
+pub(crate) fn context_spans(text: &str, span: Span, width: usize) -> (Span, Span) {
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    // A cut that falls between a space and a word keeps the word.
+    let left_raw = match before.char_indices().rev().nth(width.saturating_sub(1)) {
+        Some((i, _)) if before[..i].ends_with(char::is_whitespace) => &before[i..],
+        Some((i, _)) => before[i..]
+            .find(char::is_whitespace)
+            .map_or(&before[i..], |j| &before[i + j..]),
+        None => before,
+    };
+    let right_raw = match after.char_indices().nth(width) {
+        Some((i, c)) if c.is_whitespace() => &after[..i],
+        Some((i, _)) => after[..i]
+            .rfind(char::is_whitespace)
+            .map_or(&after[..i], |j| &after[..j]),
+        None => after,
+    };
+    (
+        Span::new(span.start - left_raw.len(), span.start),
+        Span::new(span.end, span.end + right_raw.len()),
+    )
 }
 
 struct UnionFind(Vec<usize>);
@@ -696,6 +711,9 @@ mod tests {
             (left.as_str(), key.as_str(), right.as_str()),
             ("on Wednesday that ", "Jeff Bezos", " would step down")
         );
+        // 16 chars end right after "down": the word is whole, so it stays.
+        let (_, _, right) = keyword_in_context(text, Span::new(at, at + 10), 16);
+        assert_eq!(right, " would step down");
     }
 
     #[test]

@@ -266,6 +266,12 @@ impl FacetIndex {
         self.table(facet).key_number(key)
     }
 
+    /// The key of value number `value` in `facet` (an entity's id).
+    pub(crate) fn value_key(&self, facet: Facet, value: u32) -> Option<&str> {
+        let values = &self.table(facet).values;
+        values.get(value as usize).map(|(key, _)| key.as_str())
+    }
+
     /// For each facet, the selected value numbers, or `None` when nothing is selected in it.
     /// A selected key no document has matches nothing.
     fn chosen(&self, selection: &Selection) -> [Option<Vec<u32>>; 4] {

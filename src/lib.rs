@@ -2,10 +2,12 @@
 //!
 //! A pure core (no DOM) — [`text`], [`dates`], [`ingest`], [`boilerplate`], [`manifest`],
 //! [`corpus`], [`sentences`], [`lexicon`], [`mentions`], [`entities`], [`facts`], [`curation`],
-//! [`query`], [`eval`], [`report`], [`view_state`] — tested natively, used by the page ([`ui`], Leptos, wasm)
-//! and by the `parallax` command line ([`cli`], native). See ARCHITECTURE.md.
+//! [`query`], [`search`], [`concordance`], [`eval`], [`report`], [`view_state`] — tested
+//! natively, used by the page ([`ui`], Leptos, wasm) and by the `parallax` command line ([`cli`],
+//! native). See ARCHITECTURE.md.
 
 pub mod boilerplate;
+pub mod concordance;
 pub mod corpus;
 pub mod curation;
 pub mod dates;

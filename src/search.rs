@@ -49,8 +49,9 @@ pub struct Word {
     pub span: Span,
 }
 
-/// The byte ranges of the words (runs of letters and digits) of `text`.
-fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Where the words of `text` stand (runs of letters and digits), shifted by `offset`: the
+/// boundaries of [`words`], without the cost of analysing each word.
+pub(crate) fn word_spans(text: &str, offset: usize) -> impl Iterator<Item = Span> + '_ {
     let mut start = None;
     text.char_indices()
         .chain(std::iter::once((text.len(), ' ')))
@@ -61,7 +62,7 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             }
             (Some(s), false) => {
                 start = None;
-                Some((s, i))
+                Some(Span::new(offset + s, offset + i))
             }
             _ => None,
         })
@@ -70,10 +71,10 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// Splits text into words (letters and digits) and analyses each: folded, then stemmed.
 pub fn words(text: &str, offset: usize) -> Vec<Word> {
     let stemmer = Stemmer::create(Algorithm::English);
-    word_spans(text)
-        .map(|(s, e)| Word {
-            term: analyse(&stemmer, &text[s..e]),
-            span: Span::new(offset + s, offset + e),
+    word_spans(text, offset)
+        .map(|span| Word {
+            term: analyse(&stemmer, &text[span.start - offset..span.end - offset]),
+            span,
         })
         .collect()
 }
@@ -83,7 +84,7 @@ fn analyse(stemmer: &Stemmer, raw: &str) -> String {
     stemmer.stem(&fold_diacritics(raw)).into_owned()
 }
 
-fn fold_diacritics(raw: &str) -> String {
+pub(crate) fn fold_diacritics(raw: &str) -> String {
     if raw.is_ascii() {
         return raw.to_ascii_lowercase();
     }
@@ -259,8 +260,8 @@ impl IndexWriter {
         let mut occurrences = std::mem::take(&mut self.occurrences);
         occurrences.clear();
         for text in texts {
-            for (s, e) in word_spans(text) {
-                let t = self.term_number(stemmer, &text[s..e]);
+            for span in word_spans(text, 0) {
+                let t = self.term_number(stemmer, span.of(text));
                 occurrences.push((t, occurrences.len() as u32));
             }
         }
@@ -333,7 +334,8 @@ impl Index {
         index
     }
 
-    fn term(&self, t: usize) -> &str {
+    /// Term number `t` (numbers follow the terms' sorted order).
+    pub(crate) fn term(&self, t: usize) -> &str {
         let start = t.checked_sub(1).map_or(0, |p| self.term_ends[p] as usize);
         &self.term_text[start..self.term_ends[t] as usize]
     }
@@ -409,7 +411,6 @@ impl Index {
                 (false, true) => &[Field::Title, Field::Body, Field::Boilerplate],
             }
         };
-        let stemmer = Stemmer::create(Algorithm::English);
         match term {
             Term::Word { text, title_only } => {
                 let terms: Vec<String> = words(text, 0).into_iter().map(|w| w.term).collect();
@@ -420,19 +421,7 @@ impl Index {
                 }
             }
             Term::Prefix { text, title_only } => {
-                // Terms are stems, so the prefix is looked up both as typed and stemmed:
-                // "recognit*" must find the stem "recognit" and "recogn*" longer ones.
-                let mut expanded: Vec<usize> = Vec::new();
-                for prefix in [fold_diacritics(text), analyse(&stemmer, text)] {
-                    let start = self.first_term_from(&prefix);
-                    expanded.extend(
-                        (start..self.term_ends.len())
-                            .take_while(|&t| self.term(t).starts_with(&prefix)),
-                    );
-                }
-                expanded.sort_unstable();
-                expanded.dedup();
-                self.scored(expanded.into_iter(), fields(*title_only))
+                self.scored(self.prefix_terms(text).into_iter(), fields(*title_only))
             }
             Term::Phrase {
                 words: phrase,
@@ -575,16 +564,69 @@ impl Index {
             }
             starts.clear();
             starts.extend(p.positions());
-            for (k, q) in others.iter().enumerate() {
-                let wanted: Vec<u32> = q.positions().collect();
-                starts.retain(|s| wanted.binary_search(&(s + k as u32 + 1)).is_ok());
-            }
-            if !starts.is_empty() {
+            let rest: Vec<Vec<u32>> = others.iter().map(|q| q.positions().collect()).collect();
+            if phrase_starts(&starts, &rest).next().is_some() {
                 docs.push(p.doc as usize);
             }
         }
         self.scored_in(numbers.into_iter(), fields, Some(&docs))
     }
+
+    /// The terms `prefix*` expands to, by number. Terms are stems, so the prefix is looked up
+    /// both as typed and stemmed: "recognit*" must find the stem "recognit" and "recogn*" longer
+    /// ones.
+    pub(crate) fn prefix_terms(&self, prefix: &str) -> Vec<usize> {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut expanded: Vec<usize> = Vec::new();
+        for prefix in [fold_diacritics(prefix), analyse(&stemmer, prefix)] {
+            let start = self.first_term_from(&prefix);
+            expanded.extend(
+                (start..self.term_ends.len()).take_while(|&t| self.term(t).starts_with(&prefix)),
+            );
+        }
+        expanded.sort_unstable();
+        expanded.dedup();
+        expanded
+    }
+
+    /// Where the analysed `term` stands in `field`: each document holding it (ascending) with the
+    /// word numbers, ascending, into that field's words ([`field_blocks`]' words for body and
+    /// boilerplate, [`words`] of `Document::title` for the title).
+    pub(crate) fn positions(&self, term: &str, field: Field) -> Vec<(usize, Vec<u32>)> {
+        self.term_number(term)
+            .into_iter()
+            .flat_map(|t| self.postings_of(t))
+            .filter(|p| p.field == field)
+            .map(|p| (p.doc as usize, p.positions().collect()))
+            .collect()
+    }
+
+    /// The ids of the (shown) entities with this name or alias, folded.
+    pub(crate) fn entities_named(&self, name: &str) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .entity_names
+            .get(&fold(name))
+            .into_iter()
+            .flatten()
+            .filter_map(|&v| self.facets.value_key(Facet::Entity, v))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+/// The positions in `first` where a phrase starts: each of `rest` (the positions of the phrase's
+/// next words, ascending) holds the next position.
+pub(crate) fn phrase_starts<'a, P: AsRef<[u32]>>(
+    first: &'a [u32],
+    rest: &'a [P],
+) -> impl Iterator<Item = u32> + 'a {
+    first.iter().copied().filter(move |&start| {
+        rest.iter()
+            .enumerate()
+            .all(|(k, ps)| ps.as_ref().binary_search(&(start + k as u32 + 1)).is_ok())
+    })
 }
 
 /// A passage of a document's body around the query's words, with those words marked.
@@ -692,14 +734,14 @@ impl Highlighter {
         let mut out = Vec::new();
         for block in field_blocks(doc, Field::Body) {
             let text = block.of(&doc.text);
-            for (s, e) in word_spans(text) {
-                let raw = &text[s..e];
+            for span in word_spans(text, block.start) {
+                let raw = span.of(&doc.text);
                 let candidate = self
                     .initials
                     .as_ref()
                     .is_none_or(|cs| cs.binary_search(&initial(raw)).is_ok());
                 let term = candidate.then(|| self.term_number(raw));
-                out.push((Span::new(block.start + s, block.start + e), term));
+                out.push((span, term));
             }
         }
         out
@@ -829,7 +871,7 @@ impl Index {
 
 /// The blocks of `field`, in text order. The body is every block that is not boilerplate,
 /// headline or dateline. (The title field is the document's title, not a block.)
-fn field_blocks(doc: &Document, field: Field) -> impl Iterator<Item = Span> + '_ {
+pub(crate) fn field_blocks(doc: &Document, field: Field) -> impl Iterator<Item = Span> + '_ {
     let text = doc.text.as_str();
     let headline = fold(&doc.title);
     let field_of = move |role: Role, block: &str| match role {
@@ -1015,8 +1057,8 @@ mod tests {
         let corpus = Corpus::embedded();
         let stemmer = Stemmer::create(Algorithm::English);
         for doc in &corpus.documents {
-            for (s, e) in word_spans(&doc.text) {
-                let raw = &doc.text[s..e];
+            for span in word_spans(&doc.text, 0) {
+                let raw = span.of(&doc.text);
                 let term = analyse(&stemmer, raw);
                 assert_eq!(term.chars().next(), Some(initial(raw)), "{raw} → {term}");
             }
