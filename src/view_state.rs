@@ -2,6 +2,7 @@
 //! back/forward and a copied link all restore the same view. Query parameters (not paths) are used
 //! so the same URLs work on any static host, under any sub-path, and from a single saved HTML file.
 
+use crate::concordance::Sort;
 use crate::facets::{Facet, Selection};
 use crate::mentions::EntityType;
 
@@ -25,8 +26,12 @@ pub struct ViewState {
     pub entity_sort: EntitySort,
     /// The entity browser's name filter.
     pub entity_find: String,
-    /// A mention to scroll the reader to: its byte offset in the open document.
+    /// A mention or hit to scroll the reader to: its byte offset in the open document.
     pub at: Option<usize>,
+    /// The concordance is shown, for this word, phrase or entity (in the query language; empty:
+    /// the search query's first one), over the listed documents.
+    pub kwic: Option<String>,
+    pub kwic_sort: Sort,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,6 +61,8 @@ const TYPE: &str = "type";
 const SORT: &str = "sort";
 const FIND: &str = "find";
 const AT: &str = "at";
+const KWIC: &str = "kwic";
+const KWIC_SORT: &str = "kwic_sort";
 /// Facet parameters are this prefix and the facet's key: `f.source=Fox%20News`.
 const FACET_PREFIX: &str = "f.";
 
@@ -88,6 +95,12 @@ impl ViewState {
             },
             entity_find: get(FIND).unwrap_or_default(),
             at: get(AT).and_then(|a| a.parse().ok()),
+            kwic: get(KWIC),
+            kwic_sort: match get(KWIC_SORT).as_deref() {
+                Some("left") => Sort::Left,
+                Some("right") => Sort::Right,
+                _ => Sort::Document,
+            },
         }
     }
 
@@ -128,6 +141,14 @@ impl ViewState {
         }
         if let Some(at) = self.at {
             pairs.push(format!("{AT}={at}"));
+        }
+        if let Some(kwic) = &self.kwic {
+            pairs.push(format!("{KWIC}={}", encode_component(kwic)));
+        }
+        match self.kwic_sort {
+            Sort::Document => {}
+            Sort::Left => pairs.push(format!("{KWIC_SORT}=left")),
+            Sort::Right => pairs.push(format!("{KWIC_SORT}=right")),
         }
         if pairs.is_empty() {
             String::new()
@@ -289,6 +310,23 @@ mod tests {
         let junk = parse(&[("f.month", ""), ("f.type", "ORG"), ("f.type", "ORG")]);
         assert_eq!(junk.facets.of(Facet::Month), [] as [String; 0]);
         assert_eq!(junk.facets.of(Facet::Type), ["ORG"]);
+    }
+
+    #[test]
+    fn the_concordance_round_trips_even_with_an_empty_term() {
+        let state = ViewState {
+            query: "police".into(),
+            kwic: Some(String::new()),
+            kwic_sort: Sort::Left,
+            ..ViewState::default()
+        };
+        assert_eq!(state.to_query(), "?q=police&kwic=&kwic_sort=left");
+        assert_eq!(round_trip(&state), state);
+        let named = ViewState {
+            kwic: Some("entity:\"Jeff Bezos\"".into()),
+            ..ViewState::default()
+        };
+        assert_eq!(round_trip(&named), named);
     }
 
     #[test]

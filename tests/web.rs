@@ -604,3 +604,55 @@ async fn the_reader_marks_search_hits_and_n_steps_through_them() {
     settle().await;
     assert_eq!(page.text(".hit-position"), "1 of 6 matches");
 }
+
+#[wasm_bindgen_test]
+async fn the_concordance_lists_every_match_sorts_by_context_and_opens_the_document_there() {
+    let page = mount("?q=police").await;
+    page.one(".kwic-open").click();
+    settle().await;
+    assert_eq!(query(), "?q=police&kwic=");
+    assert_eq!(
+        page.text(".kwic-summary"),
+        "25 matches in 5 of the 5 listed documents"
+    );
+    assert_eq!(page.all(".kwic-row").len(), 25);
+
+    page.all(".kwic-sort")[1].click();
+    settle().await;
+    assert_eq!(query(), "?q=police&kwic=&kwic_sort=left");
+    let lefts: Vec<String> = page
+        .all(".kwic-left")
+        .iter()
+        .map(|l| {
+            let text = l.text_content().unwrap();
+            text.split_whitespace().last().unwrap_or("").to_lowercase()
+        })
+        .collect();
+    let mut sorted = lefts.clone();
+    sorted.sort();
+    assert_eq!(lefts, sorted, "sorted by the word just before the match");
+
+    // Another term over the same listed documents: an entity.
+    let term: web_sys::HtmlInputElement = page.one(".kwic-term").unchecked_into();
+    term.set_value("entity:Buolamwini");
+    term.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    let matched: Vec<String> = page
+        .all(".kwic-match")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert!(
+        !matched.is_empty() && matched.iter().all(|m| m.contains("Buolamwini")),
+        "{matched:?}"
+    );
+
+    let first = page.one(".kwic-row");
+    let doc = first.get_attribute("data-doc").unwrap();
+    first.click();
+    settle().await;
+    assert!(query().contains(&format!("doc={doc}")), "{}", query());
+    assert!(query().contains("&at="), "{}", query());
+    assert!(page.all(".reader-title").len() == 1);
+}

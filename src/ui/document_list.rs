@@ -90,6 +90,14 @@ pub(crate) fn DocumentList() -> impl IntoView {
         }
     };
     let more = move || listed.with(Vec::len) - shown.get();
+    let kwic_href = {
+        let page = page.clone();
+        move || {
+            let mut next = state.get().with_doc(None);
+            next.kwic.get_or_insert_with(String::new);
+            page.href(&next)
+        }
+    };
     view! {
         <section class="doc-list" aria-label="Documents">
             <div class="search">
@@ -103,7 +111,10 @@ pub(crate) fn DocumentList() -> impl IntoView {
                     on:input=on_input
                     on:keydown=on_keydown
                 />
-                <p class="search-summary" id="search-summary" aria-live="polite">{summary}</p>
+                <div class="search-line">
+                    <p class="search-summary" id="search-summary" aria-live="polite">{summary}</p>
+                    <a class="kwic-open" href=kwic_href title="Every occurrence of the search's first word, phrase or entity, in context">"In context"</a>
+                </div>
                 <QueryHelp />
                 <ul class="search-notes">
                     {move || {

@@ -3,6 +3,7 @@
 //! **Document text is only ever rendered as text nodes, never parsed as HTML.**
 //! **View state is read from and written to the URL ([`crate::view_state`]), never kept aside.**
 
+mod concordance_view;
 mod document_list;
 mod edits;
 mod entity_browser;
@@ -20,6 +21,7 @@ use crate::corpus::Corpus;
 use crate::curation::{apply, Outcome};
 use crate::entities::{resolve, EntityIndex};
 use crate::view_state::{Pane, ViewState};
+use concordance_view::ConcordanceView;
 use document_list::DocumentList;
 use edits::EditStore;
 use entity_browser::EntityBrowser;
@@ -183,7 +185,9 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
     on_cleanup(move || keys.remove());
 
     let doc_id = Memo::new(move |_| state.with(|s| s.doc.clone()));
-    let has_doc = move || doc_id.with(Option::is_some);
+    let kwic = Memo::new(move |_| state.with(|s| s.kwic.is_some()));
+    // On a narrow screen the main pane replaces the list when it shows something.
+    let has_doc = move || doc_id.with(Option::is_some) || kwic.get();
     let doc_count = corpus.documents.len();
     let outlets = corpus.outlet_count();
     let reader_page = page.clone();
@@ -206,6 +210,7 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
                 {move || {
                     match doc_id.get() {
                         Some(id) => view! { <Reader id page=reader_page.clone() /> }.into_any(),
+                        None if kwic.get() => view! { <ConcordanceView /> }.into_any(),
                         None => view! { <Welcome /> }.into_any(),
                     }
                 }}
