@@ -26,9 +26,7 @@ pub(crate) fn ConcordanceView() -> impl IntoView {
         let page = page.clone();
         Memo::new(move |_| {
             let query = crate::query::parse(&wanted.get());
-            let Some(term) = lookup_term(&query) else {
-                return None;
-            };
+            let term = lookup_term(&query)?;
             let sort = state.with(|s| s.kwic_sort);
             let index = page.search.get();
             let curated = page.entities.get();
