@@ -213,21 +213,9 @@ fn is_jsonl(path: &Path) -> bool {
     name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
-/// One article per line of a `.jsonl` or `.jsonl.gz` file, with the fields of the AllSides set:
-/// `text` (required), and where present `id`, `title`, `source`, `date` (YYYY-MM-DD), `authors`,
-/// `url`, which win over what ingest reads from the text. A bad line is a problem naming its line
-/// number; the other lines still load.
+/// One article per line of a `.jsonl` or `.jsonl.gz` file ([`crate::jsonl`]). A bad line is a
+/// problem naming its line number; the other lines still load.
 fn load_jsonl(path: &Path, loaded: &mut Loaded) {
-    #[derive(serde::Deserialize)]
-    struct Line {
-        text: Option<String>,
-        id: Option<String>,
-        title: Option<String>,
-        source: Option<String>,
-        date: Option<String>,
-        authors: Option<String>,
-        url: Option<String>,
-    }
     let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return loaded.problems.push(problem(path, io_reason(&e))),
@@ -248,35 +236,13 @@ fn load_jsonl(path: &Path, loaded: &mut Loaded) {
             Ok(line) => line,
             Err(e) => return loaded.problems.push(at(format!("could not be read ({e})"))),
         };
-        let record: Line = match serde_json::from_str(&line) {
-            Ok(r) => r,
-            Err(e) => {
-                loaded.problems.push(at(format!("malformed JSON ({e})")));
-                continue;
+        match crate::jsonl::article(&line, &format!("{base}:{}", n + 1)) {
+            Ok(doc) => {
+                loaded.files.insert(doc.id.clone(), base.clone());
+                loaded.corpus.documents.push(doc);
             }
-        };
-        let Some(text) = record.text.filter(|t| !t.trim().is_empty()) else {
-            loaded.problems.push(at("no \"text\" field".into()));
-            continue;
-        };
-        let id = record.id.unwrap_or_else(|| format!("{base}:{}", n + 1));
-        let mut doc = analyze(&id, &text);
-        let manifest = Manifest {
-            entries: [(
-                id.clone(),
-                crate::manifest::ManifestEntry {
-                    title: record.title,
-                    outlet: record.source,
-                    url: record.url,
-                    date: record.date.and_then(|d| d.parse().ok()),
-                    author: record.authors.filter(|a| !a.is_empty()),
-                },
-            )]
-            .into(),
-        };
-        manifest.apply(&mut doc);
-        loaded.files.insert(id, base.clone());
-        loaded.corpus.documents.push(doc);
+            Err(e) => loaded.problems.push(at(e)),
+        }
     }
 }
 

@@ -16,6 +16,7 @@ pub mod eval;
 pub mod facets;
 pub mod facts;
 pub mod ingest;
+pub mod jsonl;
 pub mod lexicon;
 pub mod manifest;
 pub mod mentions;
