@@ -2,18 +2,24 @@
 # Installs whatever is missing, then prints the benchmark figures recorded in docs/BENCHMARKS.md:
 # the release page's size and time to first render; entity extraction quality against the gold
 # sets, for Parallax and the peer library compromise; extraction throughput natively, as wasm in
-# headless Chromium, and for compromise and wink-nlp. CORPUS (default: the AllSides 10k file)
-# is where the throughput sample comes from.
+# headless Chromium, and for compromise and wink-nlp; the page's keystroke and facet-click times
+# at 10,000 documents. CORPUS (default: the AllSides 10k file) is where the throughput sample
+# comes from.
 source "$(dirname "$0")/setup.sh"
 setup_build_tools
 need_chromium
 trunk build --release >&2
 cargo build --quiet --release --bin parallax
-# The wasm benchmark module: the page's profile and wasm-opt level (index.html), wasm-bindgen's loader.
-cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --bin parallax-wasm-bench
-wasm-bindgen --target web --no-typescript --out-dir target/wasm-bench \
-  target/wasm32-unknown-unknown/wasm-release/parallax-wasm-bench.wasm
-wasm-opt -Os --output=target/wasm-bench/parallax-wasm-bench_bg.wasm target/wasm-bench/parallax-wasm-bench_bg.wasm
+# A wasm benchmark module (BIN into target/DIR): the page's profile and wasm-opt level
+# (index.html), wasm-bindgen's loader.
+build_wasm_bench() {
+  cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --bin "$1"
+  wasm-bindgen --target web --no-typescript --out-dir "target/$2" \
+    "target/wasm32-unknown-unknown/wasm-release/$1.wasm"
+  wasm-opt -Os --output="target/$2/$1_bg.wasm" "target/$2/$1_bg.wasm"
+}
+build_wasm_bench parallax-wasm-bench wasm-bench
+build_wasm_bench parallax-page-bench page-bench
 step "page: sizes and time to first render"
 node bench/page.mjs
 step "entities: Parallax on the gold sets"
@@ -23,3 +29,5 @@ step "entities: compromise on the same gold sets, scored the same way"
 node bench/entities-peers.mjs
 step "entities: extraction throughput, native / wasm / compromise / wink-nlp (a few minutes)"
 node bench/entities-speed.mjs "${1:-$ROOT/../shared/datasets/allsides-10k.jsonl.gz}"
+step "page: keystrokes and facet clicks at 10,000 documents (a few minutes)"
+node bench/page-search.mjs

@@ -82,6 +82,8 @@ struct Table {
     values: Vec<(String, String)>,
     /// Key → value number.
     numbers: HashMap<String, u32>,
+    /// Each value's label, folded, for the entity finder.
+    folded: Vec<String>,
     /// Document `d`'s values are `doc_values[starts[d]..starts[d + 1]]`, ascending.
     starts: Vec<u32>,
     doc_values: Vec<u32>,
@@ -110,9 +112,11 @@ impl Table {
             .enumerate()
             .map(|(v, (key, _))| (key.clone(), v as u32))
             .collect();
+        let folded = values.iter().map(|(_, label)| fold(label)).collect();
         Table {
             values,
             numbers,
+            folded,
             starts,
             doc_values,
         }
@@ -347,24 +351,66 @@ impl FacetIndex {
                     }
                 }
                 let active = chosen[facet as usize].is_some();
-                let selected = |key: &str| selection.of(facet).iter().any(|k| k == key);
-                let mut values: Vec<ValueCount> = table
-                    .values
-                    .iter()
-                    .enumerate()
-                    .filter(|(v, (key, _))| having[*v] > 0 || selected(key))
-                    .map(|(v, (key, label))| {
-                        let selected = selected(key);
+                let chosen_here = chosen[facet as usize].as_deref().unwrap_or_default();
+                let is_selected = |v: u32| chosen_here.binary_search(&v).is_ok();
+                let count = |v: u32| {
+                    if active && !is_selected(v) {
+                        results + added[v as usize]
+                    } else {
+                        having[v as usize]
+                    }
+                };
+                // Value numbers first; only those shown are cloned out (an entity facet over
+                // 10,000 articles has tens of thousands of values).
+                let mut shown: Vec<u32> = (0..table.values.len() as u32)
+                    .filter(|&v| having[v as usize] > 0 || is_selected(v))
+                    .collect();
+                let before = shown.len();
+                let order = |a: &u32, b: &u32| {
+                    is_selected(*b)
+                        .cmp(&is_selected(*a))
+                        .then(count(*b).cmp(&count(*a)))
+                        .then_with(|| {
+                            table.values[*a as usize]
+                                .1
+                                .cmp(&table.values[*b as usize].1)
+                        })
+                };
+                if facet == Facet::Entity {
+                    if !limit.find.trim().is_empty() {
+                        let find = fold(limit.find);
+                        shown.retain(|&v| {
+                            is_selected(v)
+                                || table.folded[v as usize].contains(&find)
+                                || table.values[v as usize].0.contains(&find)
+                        });
+                    }
+                    let keep = chosen_here.len() + limit.top;
+                    if shown.len() > keep {
+                        shown.select_nth_unstable_by(keep, order);
+                        shown.truncate(keep);
+                    }
+                }
+                match facet {
+                    Facet::Source | Facet::Entity => shown.sort_unstable_by(order),
+                    // Types in their fixed order, months by date (undated sorts last).
+                    Facet::Type | Facet::Month => {}
+                }
+                let more = if facet == Facet::Entity {
+                    before - shown.len()
+                } else {
+                    0
+                };
+                let mut values: Vec<ValueCount> = shown
+                    .into_iter()
+                    .map(|v| {
+                        let (key, label) = &table.values[v as usize];
                         ValueCount {
                             key: key.clone(),
                             label: label.clone(),
-                            count: if active && !selected {
-                                results + added[v]
-                            } else {
-                                having[v]
-                            },
-                            documents: having[v],
-                            selected,
+                            count: count(v),
+                            documents: having[v as usize],
+                            selected: is_selected(v),
                         }
                     })
                     .collect();
@@ -372,36 +418,17 @@ impl FacetIndex {
                 // so that it can be cleared.
                 for key in selection.of(facet) {
                     if table.key_number(key).is_none() {
-                        values.push(ValueCount {
-                            key: key.clone(),
-                            label: key.clone(),
-                            count: 0,
-                            documents: 0,
-                            selected: true,
-                        });
+                        values.insert(
+                            0,
+                            ValueCount {
+                                key: key.clone(),
+                                label: key.clone(),
+                                count: 0,
+                                documents: 0,
+                                selected: true,
+                            },
+                        );
                     }
-                }
-                let mut more = 0;
-                match facet {
-                    Facet::Source | Facet::Entity => values.sort_by(|a, b| {
-                        b.selected
-                            .cmp(&a.selected)
-                            .then(b.count.cmp(&a.count))
-                            .then_with(|| a.label.cmp(&b.label))
-                    }),
-                    // Types in their fixed order, months by date (undated sorts last).
-                    Facet::Type | Facet::Month => {}
-                }
-                if facet == Facet::Entity {
-                    let find = fold(limit.find);
-                    let before = values.len();
-                    values.retain(|v| {
-                        v.selected || fold(&v.label).contains(&find) || v.key.contains(&find)
-                    });
-                    let unselected = values.iter().filter(|v| !v.selected).count();
-                    let keep = values.len() - unselected.saturating_sub(limit.top);
-                    values.truncate(keep);
-                    more = before - values.len();
                 }
                 FacetCounts {
                     facet: facet.key(),

@@ -52,20 +52,58 @@ pub struct Word {
 /// Where the words of `text` stand (runs of letters and digits), shifted by `offset`: the
 /// boundaries of [`words`], without the cost of analysing each word.
 pub(crate) fn word_spans(text: &str, offset: usize) -> impl Iterator<Item = Span> + '_ {
-    let mut start = None;
-    text.char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .filter_map(move |(i, c)| match (start, c.is_alphanumeric()) {
-            (None, true) => {
-                start = Some(i);
-                None
+    WordSpans {
+        text,
+        at: 0,
+        offset,
+    }
+}
+
+/// The iterator of [`word_spans`]: ASCII bytes are classed without decoding a char, since
+/// tokenising is most of the work of indexing and of every snippet.
+struct WordSpans<'a> {
+    text: &'a str,
+    at: usize,
+    offset: usize,
+}
+
+impl WordSpans<'_> {
+    /// Whether the char at `at` is a letter or digit, and its length in bytes.
+    fn class(&self, at: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[at];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = self.text[at..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let len = self.text.len();
+        while self.at < len {
+            let (word, width) = self.class(self.at);
+            if word {
+                break;
             }
-            (Some(s), false) => {
-                start = None;
-                Some(Span::new(offset + s, offset + i))
+            self.at += width;
+        }
+        if self.at >= len {
+            return None;
+        }
+        let start = self.at;
+        while self.at < len {
+            let (word, width) = self.class(self.at);
+            if !word {
+                break;
             }
-            _ => None,
-        })
+            self.at += width;
+        }
+        Some(Span::new(self.offset + start, self.offset + self.at))
+    }
 }
 
 /// Splits text into words (letters and digits) and analyses each: folded, then stemmed.
@@ -1063,5 +1101,17 @@ mod tests {
                 assert_eq!(term.chars().next(), Some(initial(raw)), "{raw} → {term}");
             }
         }
+    }
+
+    #[test]
+    fn word_spans_split_on_anything_but_letters_and_digits_in_any_script() {
+        let text = "Gebrü’s 2018 paper—co-authored, “Gender Shades”; 東京 ok";
+        let found: Vec<&str> = word_spans(text, 0).map(|s| s.of(text)).collect();
+        assert_eq!(
+            found,
+            ["Gebrü", "s", "2018", "paper", "co", "authored", "Gender", "Shades", "東京", "ok"]
+        );
+        let shifted: Vec<Span> = word_spans("a b", 10).collect();
+        assert_eq!(shifted, [Span::new(10, 11), Span::new(12, 13)]);
     }
 }

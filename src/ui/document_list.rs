@@ -69,17 +69,12 @@ pub(crate) fn DocumentList() -> impl IntoView {
             }
         }
     };
-    let rows = {
-        let page = page.clone();
-        move || {
-            results
-                .get()
-                .into_iter()
-                .map(|(d, snippet)| {
-                    view! { <DocumentRow doc=page.corpus.documents[d].clone() snippet /> }
-                })
-                .collect_view()
-        }
+    let rows = move || {
+        results
+            .get()
+            .into_iter()
+            .map(|(d, snippet)| view! { <DocumentRow d snippet /> })
+            .collect_view()
     };
     let summary = move || {
         let found = listed.with(Vec::len);
@@ -144,23 +139,28 @@ pub(crate) fn DocumentList() -> impl IntoView {
 
 /// A snippet as text with the query's words in `<mark>`.
 #[component]
-fn SnippetText(text: String, snippet: Snippet) -> impl IntoView {
-    let pieces = segments(snippet.span, &snippet.marks)
+fn SnippetText(pieces: Vec<(String, bool)>) -> impl IntoView {
+    let pieces = pieces
         .into_iter()
-        .map(|(span, mark)| {
-            let piece = span.of(&text).to_string();
-            match mark {
-                Some(_) => view! { <mark>{piece}</mark> }.into_any(),
-                None => piece.into_any(),
-            }
+        .map(|(piece, mark)| match mark {
+            true => view! { <mark>{piece}</mark> }.into_any(),
+            false => piece.into_any(),
         })
         .collect_view();
     view! { <span class="doc-snippet">"… "{pieces}" …"</span> }
 }
 
+/// One document of the list; `d` is its number in the corpus.
 #[component]
-fn DocumentRow(doc: Document, snippet: Option<Snippet>) -> impl IntoView {
+fn DocumentRow(d: usize, snippet: Option<Snippet>) -> impl IntoView {
     let page = expect_context::<Page>();
+    let doc: &Document = &page.corpus.documents[d];
+    let pieces = snippet.map(|s| {
+        segments(s.span, &s.marks)
+            .into_iter()
+            .map(|(span, mark)| (span.of(&doc.text).to_string(), mark.is_some()))
+            .collect::<Vec<_>>()
+    });
     let state = page.state;
     let id = doc.id.clone();
     let selected = Memo::new(move |_| state.with(|s| s.doc.as_deref() == Some(id.as_str())));
@@ -201,7 +201,7 @@ fn DocumentRow(doc: Document, snippet: Option<Snippet>) -> impl IntoView {
                     <span class="sep">" · "</span>
                     <span class="words">{counted(doc.words, "word")}</span>
                 </span>
-                {snippet.map(|snippet| view! { <SnippetText text=doc.text.clone() snippet /> })}
+                {pieces.map(|pieces| view! { <SnippetText pieces /> })}
             </a>
         </li>
     }

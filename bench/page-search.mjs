@@ -1,0 +1,102 @@
+// The page at 10,000 documents: how long each keystroke in the search box and each facet click
+// takes, in headless Chromium, from the input event until the page has updated and laid out.
+//   bash scripts/bench.sh   (builds everything, then runs this)
+//   node bench/page-search.mjs [CORPUS.jsonl.gz]   (after the build of target/page-bench)
+// The page is the release app (wasm-release profile, wasm-opt -Os) mounted on the corpus by
+// `parallax-page-bench` (src/bin/page_bench.rs); a user-facing import is a later issue.
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT, DIST, serve, launch, watchedPage } from "../tests/e2e/harness.mjs";
+
+const corpus = process.argv[2] ?? join(ROOT, "../shared/datasets/allsides-10k.jsonl.gz");
+/** Typed one character at a time, as a user would. */
+const TYPED = ["trump", "police reform", "\"white house\"", "climate change", "immigration -trump", "entity:\"Joe Biden\""];
+
+const site = mkdtempSync(join(tmpdir(), "parallax-page-bench-"));
+for (const file of readdirSync(join(ROOT, "target/page-bench"))) {
+  copyFileSync(join(ROOT, "target/page-bench", file), join(site, file));
+}
+const css = readdirSync(DIST).find((f) => f.endsWith(".css"));
+copyFileSync(join(DIST, css), join(site, "main.css"));
+copyFileSync(corpus, join(site, "corpus.jsonl.gz"));
+writeFileSync(join(site, "index.html"), `<!DOCTYPE html><meta charset=utf-8><link rel=icon href="data:,">
+<link rel=stylesheet href=main.css><title>Parallax page benchmark</title>
+<script type=module>
+import init, { mount_jsonl } from "./parallax-page-bench.js";
+window.__mount = async () => {
+  const wasm = await init();
+  const stream = (await fetch("corpus.jsonl.gz")).body.pipeThrough(new DecompressionStream("gzip"));
+  const lines = (await new Response(stream).text()).split("\\n").filter((l) => l.trim());
+  const start = performance.now();
+  const docs = mount_jsonl(lines);
+  return { docs, mount_ms: performance.now() - start, wasm_memory_mb: wasm.memory.buffer.byteLength / 1e6 };
+};
+</script>`);
+
+const server = await serve(site);
+const browser = await launch();
+const page = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
+await page.goto(server.url);
+await page.waitForFunction(() => window.__mount !== undefined);
+console.error("mounting the page on the corpus (entity resolution and indexing; a minute or so)…");
+const mounted = await page.evaluate(() => window.__mount());
+await page.locator(".doc-row").first().waitFor();
+
+const measured = await page.evaluate(async (typed) => {
+  // A macrotask after the event: every microtask (Leptos's reactive updates) has run by then.
+  const afterUpdates = () => new Promise((done) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = done;
+    channel.port2.postMessage(0);
+  });
+  const timed = async (act) => {
+    const start = performance.now();
+    act();
+    await afterUpdates();
+    void document.body.offsetHeight; // style and layout of what changed
+    return performance.now() - start;
+  };
+  const input = document.querySelector(".search-box");
+  const keystrokes = [];
+  const results = {};
+  for (const query of typed) {
+    for (let i = 1; i <= query.length; i++) {
+      keystrokes.push(await timed(() => {
+        input.value = query.slice(0, i);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }));
+    }
+    results[query] = document.querySelector(".search-summary").textContent;
+  }
+  // Facet clicks on the last query's results: the first source, then the first month bar.
+  const clicks = [];
+  for (const selector of [".facet[data-facet='source'] .facet-value", ".month-bar:not(.empty)", ".chip"]) {
+    const el = document.querySelector(selector);
+    if (el) clicks.push(await timed(() => el.click()));
+  }
+  const clearing = await timed(() => {
+    input.value = "";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  return { keystrokes, results, clicks, clearing };
+}, TYPED);
+if (page.problems.length) throw new Error(page.problems.join("\n"));
+await browser.close();
+await server.close();
+rmSync(site, { recursive: true });
+
+const sorted = [...measured.keystrokes].sort((a, b) => a - b);
+const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+const round = (x) => Math.round(x * 10) / 10;
+console.log(JSON.stringify({
+  docs: mounted.docs,
+  mount_ms: Math.round(mounted.mount_ms),
+  wasm_memory_mb: Math.round(mounted.wasm_memory_mb),
+  keystrokes: sorted.length,
+  keystroke_ms: { median: at(0.5), p95: at(0.95), max: at(1) },
+  over_one_frame: sorted.filter((t) => t > 16).length,
+  facet_clicks_ms: measured.clicks.map(round),
+  clear_query_ms: round(measured.clearing),
+  results: measured.results,
+}, null, 2));
