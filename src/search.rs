@@ -59,8 +59,8 @@ pub(crate) fn word_spans(text: &str, offset: usize) -> impl Iterator<Item = Span
     }
 }
 
-/// The iterator of [`word_spans`]: ASCII bytes are classed without decoding a char, since
-/// tokenising is most of the work of indexing and of every snippet.
+/// The iterator of [`word_spans`]: runs of ASCII bytes are skipped without decoding chars,
+/// since tokenising is most of the work of indexing and of every snippet.
 struct WordSpans<'a> {
     text: &'a str,
     at: usize,
@@ -68,14 +68,19 @@ struct WordSpans<'a> {
 }
 
 impl WordSpans<'_> {
-    /// Whether the char at `at` is a letter or digit, and its length in bytes.
-    fn class(&self, at: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[at];
-        if b < 0x80 {
-            return (b.is_ascii_alphanumeric(), 1);
-        }
-        let c = self.text[at..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8())
+    /// Moves past bytes while they are ASCII and `keep` says so; stops at anything non-ASCII.
+    fn skip_ascii(&mut self, keep: impl Fn(u8) -> bool) {
+        let rest = &self.text.as_bytes()[self.at..];
+        self.at += rest
+            .iter()
+            .position(|&b| b >= 0x80 || !keep(b))
+            .unwrap_or(rest.len());
+    }
+
+    /// The char at `at` when it is not ASCII.
+    fn wide_char(&self) -> Option<char> {
+        let b = *self.text.as_bytes().get(self.at)?;
+        (b >= 0x80).then(|| self.text[self.at..].chars().next())?
     }
 }
 
@@ -83,24 +88,23 @@ impl Iterator for WordSpans<'_> {
     type Item = Span;
 
     fn next(&mut self) -> Option<Span> {
-        let len = self.text.len();
-        while self.at < len {
-            let (word, width) = self.class(self.at);
-            if word {
-                break;
+        loop {
+            self.skip_ascii(|b| !b.is_ascii_alphanumeric());
+            match self.wide_char() {
+                Some(c) if !c.is_alphanumeric() => self.at += c.len_utf8(),
+                _ => break,
             }
-            self.at += width;
         }
-        if self.at >= len {
+        if self.at >= self.text.len() {
             return None;
         }
         let start = self.at;
-        while self.at < len {
-            let (word, width) = self.class(self.at);
-            if !word {
-                break;
+        loop {
+            self.skip_ascii(|b| b.is_ascii_alphanumeric());
+            match self.wide_char() {
+                Some(c) if c.is_alphanumeric() => self.at += c.len_utf8(),
+                _ => break,
             }
-            self.at += width;
         }
         Some(Span::new(self.offset + start, self.offset + self.at))
     }

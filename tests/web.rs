@@ -84,14 +84,25 @@ impl Mounted {
 
 /// Lets Leptos apply pending updates (it renders on the async executor) and timers run.
 async fn settle() {
+    sleep(30).await;
+    leptos::task::tick().await;
+}
+
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    leptos::task::tick().await;
+}
+
+/// Waits until the facet counts have caught up with a changed query (they wait for typing to
+/// pause).
+async fn settle_facets() {
+    sleep(200).await;
+    settle().await;
 }
 
 fn press(key: &str) {

@@ -12,7 +12,7 @@ use crate::text::segments;
 
 /// Rows rendered at first and added by each "Show more" (20–500): a screenful several times over,
 /// while making their snippets and rendering them stays well inside a frame at 10,000 documents.
-const ROWS_PER_PAGE: usize = 50;
+const ROWS_PER_PAGE: usize = 20;
 
 #[component]
 pub(crate) fn DocumentList() -> impl IntoView {

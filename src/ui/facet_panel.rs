@@ -2,6 +2,8 @@
 //! (source, entity, entity type, month) with the documents each value would leave. Every value
 //! is a link to the view with it toggled, so filters live in the URL and Back undoes one.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use super::Page;
@@ -13,6 +15,10 @@ use crate::view_state::ViewState;
 const VALUES_SHOWN: usize = 6;
 /// Entities listed once "Show more" is pressed (the entity facet can hold thousands).
 const ENTITIES_EXPANDED: usize = 60;
+/// How long the facet counts wait for typing to pause, in ms (50–300): the results follow every
+/// keystroke at once, while recounting and redrawing the sidebar (the month histogram is a
+/// hundred links at 10,000 articles) waits for a pause. A click on a value counts at once.
+const SETTLE_MS: u64 = 120;
 
 #[component]
 pub(crate) fn FacetPanel() -> impl IntoView {
@@ -20,18 +26,40 @@ pub(crate) fn FacetPanel() -> impl IntoView {
     let state = page.state;
     let find = RwSignal::new(String::new());
     let expanded = RwSignal::new([false; 4]);
+    // Its own memo, so that a keystroke (which changes the state) does not recount.
+    let selection = Memo::new(move |_| state.with(|s| s.facets.clone()));
+    let matched = page.matched;
+    let settled = RwSignal::new(matched.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        matched.track();
+        if first.is_none() {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let update = move || settled.set(matched.get_untracked());
+        let handle = set_timeout_with_handle(update, Duration::from_millis(SETTLE_MS));
+        pending.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+    });
     let counts = {
         let page = page.clone();
         Memo::new(move |_| {
             let index = page.search.get();
-            let selection = state.with(|s| s.facets.clone());
+            let selection = selection.get();
             let top = if expanded.with(|e| e[Facet::Entity as usize]) {
                 ENTITIES_EXPANDED
             } else {
                 VALUES_SHOWN
             };
             let find = find.get();
-            page.matched.with(|matched| {
+            settled.with(|matched| {
                 index
                     .0
                     .facets()
@@ -54,11 +82,13 @@ pub(crate) fn FacetPanel() -> impl IntoView {
     }
 }
 
-/// The link showing the current view with `key` toggled in `facet`.
-fn toggle_href(page: &Page, state: Memo<ViewState>, facet: Facet, key: &str) -> String {
-    let mut next = state.get();
+/// Shows the current view with `key` toggled in `facet` (a new history entry: Back undoes it).
+/// Values are buttons, not links: a link's address holds the query, so every keystroke would
+/// rewrite the address of every value and month bar.
+fn toggle(page: &Page, facet: Facet, key: &str) {
+    let mut next = page.state.get_untracked();
     next.facets = next.facets.toggled(facet, key);
-    page.href(&next)
+    page.go(&next, false);
 }
 
 /// The chosen values as chips that remove themselves, and a link clearing them all.
@@ -77,14 +107,20 @@ fn SelectedValues(counts: Memo<Vec<FacetCounts>>) -> impl IntoView {
                         .map(move |v| (facet, v.clone()))
                 })
                 .map(|(facet, v)| {
-                    let href = toggle_href(&page, state, facet, &v.key);
                     let label = format!("Remove the filter {}: {}", facet.label(), v.label);
+                    let (page, key) = (page.clone(), v.key.clone());
                     view! {
-                        <a class="chip" href=href aria-label=label.clone() title=label>
+                        <button
+                            type="button"
+                            class="chip"
+                            aria-label=label.clone()
+                            title=label
+                            on:click=move |_| toggle(&page, facet, &key)
+                        >
                             <span class="chip-facet">{facet.label()}</span>
                             {v.label}
                             <span class="chip-x" aria-hidden="true">"×"</span>
-                        </a>
+                        </button>
                     }
                 })
                 .collect_view()
@@ -92,16 +128,22 @@ fn SelectedValues(counts: Memo<Vec<FacetCounts>>) -> impl IntoView {
     };
     let clear = {
         let page = expect_context::<Page>();
-        move || {
-            page.href(&ViewState {
+        move |_| {
+            let next = ViewState {
                 facets: Selection::default(),
-                ..state.get()
-            })
+                ..state.get_untracked()
+            };
+            page.go(&next, false);
         }
     };
     view! {
         <Show when=move || state.with(|s| !s.facets.is_empty())>
-            <div class="chips">{chips.clone()} <a class="clear-filters" href=clear.clone()>"Clear filters"</a></div>
+            <div class="chips">
+                {chips.clone()}
+                <button type="button" class="clear-filters" on:click=clear.clone()>
+                    "Clear filters"
+                </button>
+            </div>
         </Show>
     }
 }
@@ -173,10 +215,9 @@ fn FacetGroup(
 #[component]
 fn FacetValue(facet: Facet, value: ValueCount) -> impl IntoView {
     let page = expect_context::<Page>();
-    let state = page.state;
-    let href = {
+    let on_click = {
         let key = value.key.clone();
-        move || toggle_href(&page, state, facet, &key)
+        move |_| toggle(&page, facet, &key)
     };
     let meaning = if value.selected {
         format!(
@@ -191,18 +232,19 @@ fn FacetValue(facet: Facet, value: ValueCount) -> impl IntoView {
     };
     view! {
         <li>
-            <a
+            <button
+                type="button"
                 class="facet-value"
                 class:selected=value.selected
-                href=href
-                title=meaning.clone()
-                aria-label=meaning
+                aria-pressed=if value.selected { "true" } else { "false" }
+                on:click=on_click
+                title=meaning
                 data-key=value.key.clone()
             >
                 <span class="check" aria-hidden="true"></span>
                 <span class="facet-label">{value.label}</span>
                 <span class="facet-count">{value.count}</span>
-            </a>
+            </button>
         </li>
     }
 }
@@ -212,7 +254,6 @@ fn FacetValue(facet: Facet, value: ValueCount) -> impl IntoView {
 #[component]
 fn MonthHistogram(values: Signal<FacetCounts>) -> impl IntoView {
     let page = expect_context::<Page>();
-    let state = page.state;
     let bars = {
         let page = page.clone();
         move || {
@@ -230,26 +271,30 @@ fn MonthHistogram(values: Signal<FacetCounts>) -> impl IntoView {
                 .into_iter()
                 .map(|month| {
                     let found = dated.iter().find(|v| v.key == month);
-                    let count = found.map_or(0, |v| v.count);
+                    let documents = found.map_or(0, |v| v.documents);
                     let selected = found.is_some_and(|v| v.selected);
-                    let height = format!(
-                        "{}%",
-                        (100 * count).div_ceil(most).max(4 * usize::from(count > 0))
-                    );
-                    let label = format!("{month}: {count} documents");
-                    let href = toggle_href(&page, state, Facet::Month, &month);
+                    let height = format!("{}%", (100 * documents).div_ceil(most));
+                    let label = match found {
+                        Some(v) if !v.selected => format!(
+                            "{month}: {documents} documents; adding it would leave {}",
+                            v.count
+                        ),
+                        _ => format!("{month}: {documents} documents"),
+                    };
+                    let (page, key) = (page.clone(), month.clone());
                     view! {
-                        <a
+                        <button
+                            type="button"
                             class="month-bar"
                             class:selected=selected
-                            class:empty=count == 0
-                            href=href
-                            title=label.clone()
-                            aria-label=label
+                            aria-pressed=if selected { "true" } else { "false" }
+                            disabled=documents == 0
+                            title=label
                             data-key=month
+                            on:click=move |_| toggle(&page, Facet::Month, &key)
                         >
                             <span class="bar" style:height=height></span>
-                        </a>
+                        </button>
                     }
                 })
                 .collect_view()
