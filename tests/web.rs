@@ -544,6 +544,7 @@ async fn typing_a_query_filters_the_list_marks_snippets_and_lives_in_the_url() {
 #[wasm_bindgen_test]
 async fn facet_values_filter_the_list_say_what_they_would_leave_and_live_in_the_url() {
     let page = mount("?f.month=2020-11").await;
+    settle_facets().await;
     assert_eq!(
         page.all(".doc-row").len(),
         1,
@@ -552,6 +553,7 @@ async fn facet_values_filter_the_list_say_what_they_would_leave_and_live_in_the_
     assert_eq!(page.text(".pane-tab[aria-current]"), "Documents 1 of 5");
 
     let page = mount("").await;
+    settle_facets().await;
     page.one(".month-bar[data-key='2020-06']").click();
     settle().await;
     assert_eq!(query(), "?f.month=2020-06");
