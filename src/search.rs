@@ -672,7 +672,7 @@ pub(crate) fn phrase_starts<'a, P: AsRef<[u32]>>(
 }
 
 /// A passage of a document's body around the query's words, with those words marked.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Snippet {
     pub span: Span,
     pub marks: Vec<Span>,

@@ -69,12 +69,13 @@ pub(crate) fn DocumentList() -> impl IntoView {
             }
         }
     };
-    let rows = move || {
-        results
-            .get()
-            .into_iter()
-            .map(|(d, snippet)| view! { <DocumentRow d snippet /> })
-            .collect_view()
+    // Keyed: a row whose document and snippet stay the same is kept, not rebuilt.
+    let rows = view! {
+        <For
+            each=move || results.get()
+            key=|row| row.clone()
+            children=|(d, snippet)| view! { <DocumentRow d snippet /> }
+        />
     };
     let summary = move || {
         let found = listed.with(Vec::len);
