@@ -31,3 +31,5 @@ step "entities: extraction throughput, native / wasm / compromise / wink-nlp (a 
 node bench/entities-speed.mjs "${1:-$ROOT/../shared/datasets/allsides-10k.jsonl.gz}"
 step "page: keystrokes and facet clicks at 10,000 documents (a few minutes)"
 node bench/page-search.mjs
+step "search: Parallax native and wasm, MiniSearch, FlexSearch at 10,000 documents (several minutes)"
+node --expose-gc bench/search-speed.mjs

@@ -14,6 +14,8 @@ NPM_TOOLS=(
   compromise@14.17.0              # peer NLP libraries the entity benchmarks measure
   wink-nlp@2.4.0
   wink-eng-lite-web-model@1.8.1
+  minisearch@7.2.0                # peer search libraries the search benchmark measures
+  flexsearch@0.8.212
 )
 
 export PATH="$TOOLS/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"

@@ -1,5 +1,6 @@
-//! The core's entity work exported to JavaScript, for `bench/entities-speed.mjs` to time in
-//! headless Chromium. Not part of the page; built by `scripts/bench.sh` with the page's profile.
+//! The core's entity and search work exported to JavaScript, for `bench/entities-speed.mjs` and
+//! `bench/search-speed.mjs` to time in headless Chromium. Not part of the page; built by
+//! `scripts/bench.sh` with the page's profile.
 
 use parallax::corpus::Corpus;
 use wasm_bindgen::prelude::*;
@@ -37,6 +38,51 @@ impl Sample {
     /// Extracts and resolves into canonical entities; returns how many entities.
     pub fn resolve(&self) -> usize {
         parallax::entities::resolve(&self.corpus).entities.len()
+    }
+}
+
+/// Articles from JSON lines with their entities resolved (untimed), for timing the search index.
+#[wasm_bindgen]
+pub struct SearchSample {
+    corpus: Corpus,
+    entities: parallax::entities::EntityIndex,
+    index: Option<parallax::search::Index>,
+}
+
+#[wasm_bindgen]
+impl SearchSample {
+    #[wasm_bindgen(constructor)]
+    pub fn new(lines: Vec<String>) -> SearchSample {
+        let documents = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(n, l)| parallax::jsonl::article(l, &format!("line {}", n + 1)).ok())
+            .collect();
+        let corpus = Corpus { documents };
+        let entities = parallax::entities::resolve(&corpus);
+        SearchSample {
+            corpus,
+            entities,
+            index: None,
+        }
+    }
+
+    /// Builds (or rebuilds) the index; returns the number of documents.
+    pub fn build(&mut self) -> usize {
+        self.index = Some(parallax::search::Index::build(&self.corpus, &self.entities));
+        self.corpus.documents.len()
+    }
+
+    pub fn index_bytes(&self) -> usize {
+        self.index.as_ref().map_or(0, |i| i.heap_bytes())
+    }
+
+    /// How many documents match `query` (0 before `build`).
+    pub fn search(&self, query: &str) -> usize {
+        let query = parallax::query::parse(query);
+        self.index
+            .as_ref()
+            .map_or(0, |i| i.search(&query, Default::default()).len())
     }
 }
 
