@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::facet_panel::FacetPanel;
 use super::{counted, scroll_into_view, Page};
 use crate::ingest::Document;
+use crate::query::Query;
 use crate::search::{Highlighter, Snippet};
 use crate::text::segments;
 
@@ -35,20 +36,30 @@ pub(crate) fn DocumentList() -> impl IntoView {
             rows.min(listed.with(Vec::len))
         })
     };
+    // The rows on screen with their snippets. One keystroke can run this twice with the same
+    // inputs (the list's sources settle in two steps); the second run reuses the first.
     let results = {
         let page = page.clone();
-        Memo::new(move |_| {
+        Memo::new(move |previous: Option<&ShownRows>| {
             let query = parsed.get();
             let rows = shown.get();
+            let docs = listed.with(|docs| docs[..rows].to_vec());
+            if let Some(previous) = previous.filter(|p| p.query == query && p.docs == docs) {
+                return previous.clone();
+            }
             let mut highlighter = (!query.is_empty()).then(|| Highlighter::new(&query));
-            listed
-                .with(|docs| docs[..rows].to_vec())
-                .into_iter()
-                .map(|d| {
-                    let doc = &page.corpus.documents[d];
-                    (d, highlighter.as_mut().map(|h| h.snippet(doc)))
+            let rows = docs
+                .iter()
+                .map(|&d| {
+                    (
+                        d,
+                        highlighter
+                            .as_mut()
+                            .map(|h| h.snippet(&page.corpus.documents[d])),
+                    )
                 })
-                .collect::<Vec<_>>()
+                .collect();
+            ShownRows { query, docs, rows }
         })
     };
     let on_input = {
@@ -72,7 +83,7 @@ pub(crate) fn DocumentList() -> impl IntoView {
     // Keyed: a row whose document and snippet stay the same is kept, not rebuilt.
     let rows = view! {
         <For
-            each=move || results.get()
+            each=move || results.with(|r| r.rows.clone())
             key=|row| row.clone()
             children=|(d, snippet)| view! { <DocumentRow d snippet /> }
         />
@@ -136,6 +147,14 @@ pub(crate) fn DocumentList() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The rows on screen, and what they were made from.
+#[derive(Clone, PartialEq)]
+struct ShownRows {
+    query: Query,
+    docs: Vec<usize>,
+    rows: Vec<(usize, Option<Snippet>)>,
 }
 
 /// A snippet as text with the query's words in `<mark>`.
