@@ -237,6 +237,9 @@ fn SidePane() -> impl IntoView {
             <a class="pane-tab" href=href aria-current=move || current().then_some("page")>{label}</a>
         }
     };
+    // A memo: the panel is rebuilt when the pane changes, not on every change of the state
+    // (a keystroke in the search box would otherwise rebuild the whole list and its filters).
+    let pane = Memo::new(move |_| state.with(|s| s.pane));
     let docs = expect_context::<Page>().corpus.documents.len();
     let listed = expect_context::<Page>().listed;
     let filtering = move || state.with(|s| !s.query.trim().is_empty() || !s.facets.is_empty());
@@ -256,7 +259,7 @@ fn SidePane() -> impl IntoView {
                 {tab(Pane::Documents, Signal::derive(documents))}
                 {tab(Pane::Entities, Signal::derive(move || format!("Entities {}", entities())))}
             </nav>
-            {move || match state.with(|s| s.pane) {
+            {move || match pane.get() {
                 Pane::Documents => view! { <DocumentList /> }.into_any(),
                 Pane::Entities => view! { <EntityBrowser /> }.into_any(),
             }}
