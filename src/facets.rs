@@ -585,6 +585,27 @@ mod tests {
     }
 
     #[test]
+    fn with_one_source_chosen_another_would_add_its_own_documents() {
+        let (mut corpus, _) = corpus();
+        for (doc, outlet) in corpus
+            .documents
+            .iter_mut()
+            .zip(["CNN", "Vox", "Vox", "CNN"])
+        {
+            doc.outlet = Some(outlet.into());
+        }
+        let entities = crate::entities::resolve(&corpus);
+        let f = FacetIndex::build(&corpus, &entities);
+        let cnn = Selection::default().toggled(Facet::Source, "CNN");
+        assert_eq!(f.filter(&[0, 1, 2, 3], &cnn), [0, 3]);
+        let all = f.counts(&[0, 1, 2, 3], &cnn, &EntityLimit { top: 5, find: "" });
+        assert_eq!(
+            counts(&all, Facet::Source),
+            [("CNN", 2, true), ("Vox", 4, false)]
+        );
+    }
+
+    #[test]
     fn a_selected_value_nobody_has_is_listed_and_matches_nothing() {
         let (_, f) = corpus();
         let gone = Selection::default().toggled(Facet::Entity, "person:someone-renamed");

@@ -11,9 +11,12 @@ use crate::query::Query;
 use crate::search::{Highlighter, Snippet};
 use crate::text::segments;
 
-/// Rows rendered at first and added by each "Show more" (20–500): a screenful several times over,
-/// while making their snippets and rendering them stays well inside a frame at 10,000 documents.
-const ROWS_PER_PAGE: usize = 20;
+/// Rows rendered at first and added each time the list is scrolled near its end (8–100): a tall
+/// screenful, while making their snippets and laying them out stays near a frame at 10,000
+/// documents (each new result set renders every row afresh).
+const ROWS_PER_PAGE: usize = 12;
+/// How close to the end of the list (in pixels) scrolling loads the next rows.
+const LOAD_AHEAD_PX: i32 = 600;
 
 #[component]
 pub(crate) fn DocumentList() -> impl IntoView {
@@ -22,6 +25,12 @@ pub(crate) fn DocumentList() -> impl IntoView {
     let parsed = Memo::new(move |_| state.with(|s| crate::query::parse(&s.query)));
     let total = page.corpus.documents.len();
     let pages = RwSignal::new(1usize);
+    // A new query or filter starts again from the first page of rows.
+    let filters = Memo::new(move |_| state.with(|s| (s.query.clone(), s.facets.clone())));
+    Effect::new(move |_| {
+        filters.track();
+        pages.set(1);
+    });
     let listed = page.listed;
     // Enough rows to include the open document, so j/k and links never point past the end.
     let shown = {
@@ -97,6 +106,21 @@ pub(crate) fn DocumentList() -> impl IntoView {
         }
     };
     let more = move || listed.with(Vec::len) - shown.get();
+    let next_page = move || pages.set(shown.get_untracked() / ROWS_PER_PAGE + 1);
+    let on_scroll = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(list) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let near_end =
+            list.scroll_top() + list.client_height() + LOAD_AHEAD_PX >= list.scroll_height();
+        if near_end && more() > 0 {
+            next_page();
+        }
+    };
     let kwic_href = {
         let page = page.clone();
         move || {
@@ -106,7 +130,7 @@ pub(crate) fn DocumentList() -> impl IntoView {
         }
     };
     view! {
-        <section class="doc-list" aria-label="Documents">
+        <section class="doc-list" aria-label="Documents" on:scroll=on_scroll>
             <div class="search">
                 <input
                     type="search"
@@ -140,7 +164,7 @@ pub(crate) fn DocumentList() -> impl IntoView {
                 <button
                     type="button"
                     class="show-more"
-                    on:click=move |_| pages.update(|p| *p = shown.get_untracked() / ROWS_PER_PAGE + 1)
+                    on:click=move |_| next_page()
                 >
                     {move || format!("Show {} more of {}", more().min(ROWS_PER_PAGE), more())}
                 </button>
