@@ -258,13 +258,45 @@ impl PostingsWriter {
     }
 }
 
-/// Builds the postings: each distinct spelling is analysed once, then counted by term number.
+/// Terms numbered as they are first met, each spelling analysed once: most words recur, and
+/// stemming is the costly step.
 #[derive(Default)]
-struct IndexWriter {
-    /// Spelling as written → term number: most words recur, and stemming is the costly step.
+struct TermTable {
+    /// Spelling as written → term number.
     spellings: HashMap<String, u32>,
     term_numbers: HashMap<String, u32>,
     terms: Vec<String>,
+}
+
+impl TermTable {
+    /// The number of `spelling`'s term, and whether the term is new.
+    fn number(&mut self, stemmer: &Stemmer, spelling: &str) -> (u32, bool) {
+        if let Some(&t) = self.spellings.get(spelling) {
+            return (t, false);
+        }
+        let term = analyse(stemmer, spelling);
+        let (t, new) = match self.term_numbers.get(&term) {
+            Some(&t) => (t, false),
+            None => {
+                let t = self.terms.len() as u32;
+                self.term_numbers.insert(term.clone(), t);
+                self.terms.push(term);
+                (t, true)
+            }
+        };
+        self.spellings.insert(spelling.to_string(), t);
+        (t, new)
+    }
+
+    fn term(&self, t: u32) -> &str {
+        &self.terms[t as usize]
+    }
+}
+
+/// Builds the postings, counted by term number.
+#[derive(Default)]
+struct IndexWriter {
+    terms: TermTable,
     writers: Vec<PostingsWriter>,
     /// (term, position) of the field being indexed, reused across fields.
     occurrences: Vec<(u32, u32)>,
@@ -273,21 +305,10 @@ struct IndexWriter {
 
 impl IndexWriter {
     fn term_number(&mut self, stemmer: &Stemmer, spelling: &str) -> u32 {
-        if let Some(&t) = self.spellings.get(spelling) {
-            return t;
+        let (t, new) = self.terms.number(stemmer, spelling);
+        if new {
+            self.writers.push(PostingsWriter::default());
         }
-        let term = analyse(stemmer, spelling);
-        let t = match self.term_numbers.get(&term) {
-            Some(&t) => t,
-            None => {
-                let t = self.terms.len() as u32;
-                self.term_numbers.insert(term.clone(), t);
-                self.terms.push(term);
-                self.writers.push(PostingsWriter::default());
-                t
-            }
-        };
-        self.spellings.insert(spelling.to_string(), t);
         t
     }
 
@@ -354,6 +375,7 @@ impl Index {
             .sum();
         let average_length = total / docs.len().max(1) as f32;
         let IndexWriter { terms, writers, .. } = writer;
+        let terms = terms.terms;
         let mut order: Vec<usize> = (0..terms.len()).collect();
         order.sort_unstable_by(|&a, &b| terms[a].cmp(&terms[b]));
         let mut index = Index {
@@ -689,10 +711,7 @@ pub struct Highlighter {
     /// letter, so words starting otherwise are never analysed); `None` when any word could match.
     initials: Option<Vec<char>>,
     stemmer: Stemmer,
-    /// Spelling as written → its analysed term's number in `terms`.
-    spellings: HashMap<String, u32>,
-    terms: Vec<String>,
-    term_numbers: HashMap<String, u32>,
+    terms: TermTable,
 }
 
 impl Highlighter {
@@ -715,9 +734,7 @@ impl Highlighter {
             wanted,
             initials,
             stemmer: Stemmer::create(Algorithm::English),
-            spellings: HashMap::default(),
-            terms: Vec::new(),
-            term_numbers: HashMap::default(),
+            terms: TermTable::default(),
         }
     }
 
@@ -782,34 +799,16 @@ impl Highlighter {
                     .initials
                     .as_ref()
                     .is_none_or(|cs| cs.binary_search(&initial(raw)).is_ok());
-                let term = candidate.then(|| self.term_number(raw));
+                let term = candidate.then(|| self.terms.number(&self.stemmer, raw).0);
                 out.push((span, term));
             }
         }
         out
     }
 
-    fn term_number(&mut self, raw: &str) -> u32 {
-        if let Some(&t) = self.spellings.get(raw) {
-            return t;
-        }
-        let term = analyse(&self.stemmer, raw);
-        let t = match self.term_numbers.get(&term) {
-            Some(&t) => t,
-            None => {
-                let t = self.terms.len() as u32;
-                self.term_numbers.insert(term.clone(), t);
-                self.terms.push(term);
-                t
-            }
-        };
-        self.spellings.insert(raw.to_string(), t);
-        t
-    }
-
     /// The runs `[first, end)` of `words` that match, longest first at each word, not overlapping.
     fn hit_ranges(&self, words: &[(Span, Option<u32>)]) -> Vec<(usize, usize)> {
-        let term = |i: usize| words[i].1.map(|t| self.terms[t as usize].as_str());
+        let term = |i: usize| words[i].1.map(|t| self.terms.term(t));
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
