@@ -359,14 +359,7 @@ pub fn run(
             } else {
                 print_table(&loaded, out)
             };
-            match written {
-                Ok(()) => 0,
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
-                Err(e) => {
-                    let _ = writeln!(err, "parallax: cannot write output: {e}");
-                    1
-                }
-            }
+            exit_code(written, err)
         }
     }
 }
@@ -560,6 +553,12 @@ fn search(
             Ok(())
         })()
     };
+    exit_code(written, err)
+}
+
+/// The exit code once output is written: 0, also when the reader went away (a closed pipe, as
+/// with `| head`); 1, saying why, when writing failed otherwise.
+fn exit_code(written: io::Result<()>, err: &mut impl Write) -> i32 {
     match written {
         Ok(()) => 0,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
@@ -665,14 +664,7 @@ fn concordance(
             Ok(())
         })()
     };
-    match written {
-        Ok(()) => 0,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
-        Err(e) => {
-            let _ = writeln!(err, "parallax: cannot write output: {e}");
-            1
-        }
-    }
+    exit_code(written, err)
 }
 
 fn bench_search(
