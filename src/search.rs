@@ -877,7 +877,9 @@ fn wanted_terms(query: &Query) -> Vec<Wanted> {
                     let texts: Vec<&str> = ws.iter().map(String::as_str).collect();
                     out.push(Wanted::Phrase(terms(&texts)));
                 }
+                // As typed and stemmed, as the index expands it (`Index::prefix_terms`).
                 Term::Prefix { text, .. } => {
+                    out.push(Wanted::Prefix(fold_diacritics(text)));
                     out.push(Wanted::Prefix(analyse(&stemmer, text)));
                 }
                 _ => {}
@@ -1061,6 +1063,22 @@ mod tests {
             marked("rekognition OR \"recognition face\""),
             Vec::<&str>::new()
         );
+    }
+
+    #[test]
+    fn a_prefix_marks_what_the_index_expands_it_to() {
+        let text = "Headline\n\nHappyland sells happiness, and the runners were running.";
+        let corpus = Corpus::from_texts([("r.txt", text)], None);
+        let doc = &corpus.documents[0];
+        let marked = |q: &str| -> Vec<&str> {
+            hits(doc, &parse(q))
+                .iter()
+                .map(|h| h.of(&doc.text))
+                .collect()
+        };
+        // As typed ("happy…") and as stemmed ("happi…", "run…"), as the index expands it.
+        assert_eq!(marked("happy*"), ["Happyland", "happiness"]);
+        assert_eq!(marked("running*"), ["runners", "running"]);
     }
 
     #[test]
