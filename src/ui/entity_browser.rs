@@ -84,12 +84,14 @@ pub(crate) fn EntityBrowser() -> impl IntoView {
             }
         })
         .collect_view();
+    // A memo of what the list depends on: opening a document or a mention (which also changes
+    // the state) must not rebuild the list.
+    let filter =
+        Memo::new(move |_| state.with(|s| (s.entity_type, s.entity_find.clone(), s.entity_sort)));
     let rows = move || {
-        let s = state.get();
+        let (kind, find, sort) = filter.get();
         let curated = curated.get();
-        let shown = curated
-            .index()
-            .browse(s.entity_type, &s.entity_find, s.entity_sort);
+        let shown = curated.index().browse(kind, &find, sort);
         let total = shown.len();
         let rows = shown
             .into_iter()
