@@ -265,6 +265,20 @@ impl FacetIndex {
         self.table(facet).of(doc)
     }
 
+    /// Every month from the corpus's first dated document to its last: a histogram's axis.
+    pub fn month_axis(&self) -> Vec<String> {
+        let values = &self.table(Facet::Month).values;
+        let mut dated = values
+            .iter()
+            .map(|(key, _)| key.as_str())
+            .filter(|k| *k != UNDATED);
+        let first = dated.next();
+        match (first, dated.next_back().or(first)) {
+            (Some(a), Some(b)) => months_between(a, b),
+            _ => Vec::new(),
+        }
+    }
+
     /// The value number of `key` in `facet`, if any document has it.
     pub(crate) fn value_number(&self, facet: Facet, key: &str) -> Option<u32> {
         self.table(facet).key_number(key)
@@ -518,6 +532,12 @@ mod tests {
                 ("undated", 1, false)
             ]
         );
+    }
+
+    #[test]
+    fn the_month_axis_spans_the_corpus_whatever_the_results() {
+        let (_, f) = corpus();
+        assert_eq!(f.month_axis(), ["2020-06", "2020-07"]);
     }
 
     #[test]

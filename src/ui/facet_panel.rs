@@ -2,12 +2,13 @@
 //! (source, entity, entity type, month) with the documents each value would leave. Every value
 //! is a link to the view with it toggled, so filters live in the URL and Back undoes one.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::Page;
-use crate::facets::{months_between, EntityLimit, Facet, FacetCounts, Selection, ValueCount};
+use crate::facets::{EntityLimit, Facet, FacetCounts, Selection, ValueCount};
 use crate::view_state::ViewState;
 
 /// Values a facet lists before "Show all" (5–20): enough to see the spread at a glance, few
@@ -249,71 +250,65 @@ fn FacetValue(facet: Facet, value: ValueCount) -> impl IntoView {
     }
 }
 
-/// Documents by month as bars, every month of the range present (a gap shows as a gap);
-/// clicking a bar toggles that month. Undated documents get a value of their own below.
+/// Documents by month as bars over the corpus's whole span of months (a gap shows as a gap, and
+/// the axis stays put while filtering); clicking a bar toggles that month. The bars are made
+/// once: a recount only restyles them. Undated documents get a value of their own below.
 #[component]
 fn MonthHistogram(values: Signal<FacetCounts>) -> impl IntoView {
     let page = expect_context::<Page>();
-    let bars = {
-        let page = page.clone();
-        move || {
-            let counts = values.get();
-            let dated: Vec<&ValueCount> = counts
-                .values
-                .iter()
-                .filter(|v| v.key != crate::facets::UNDATED)
-                .collect();
-            let (Some(first), Some(last)) = (dated.first(), dated.last()) else {
-                return ().into_any();
-            };
-            let most = dated.iter().map(|v| v.documents).max().unwrap_or(1).max(1);
-            months_between(&first.key, &last.key)
-                .into_iter()
-                .map(|month| {
-                    let found = dated.iter().find(|v| v.key == month);
-                    let documents = found.map_or(0, |v| v.documents);
-                    let selected = found.is_some_and(|v| v.selected);
-                    let height = format!("{}%", (100 * documents).div_ceil(most));
-                    let label = match found {
-                        Some(v) if !v.selected => format!(
-                            "{month}: {documents} documents; adding it would leave {}",
-                            v.count
-                        ),
-                        _ => format!("{month}: {documents} documents"),
-                    };
-                    let (page, key) = (page.clone(), month.clone());
-                    view! {
-                        <button
-                            type="button"
-                            class="month-bar"
-                            class:selected=selected
-                            aria-pressed=if selected { "true" } else { "false" }
-                            disabled=documents == 0
-                            title=label
-                            data-key=month
-                            on:click=move |_| toggle(&page, Facet::Month, &key)
-                        >
-                            <span class="bar" style:height=height></span>
-                        </button>
-                    }
-                })
-                .collect_view()
-                .into_any()
-        }
+    let axis: Arc<Vec<String>> =
+        Arc::new(page.search.with_untracked(|i| i.0.facets().month_axis()));
+    // (documents, documents if added, selected) per month of the axis.
+    let per_month = {
+        let axis = axis.clone();
+        Memo::new(move |_| {
+            values.with(|counts| {
+                axis.iter()
+                    .map(|month| {
+                        let found = counts.values.iter().find(|v| &v.key == month);
+                        found.map_or((0, 0, false), |v| (v.documents, v.count, v.selected))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     };
-    let range = move || {
-        let counts = values.get();
-        let dated: Vec<&str> = counts
-            .values
-            .iter()
-            .map(|v| v.key.as_str())
-            .filter(|k| *k != crate::facets::UNDATED)
-            .collect();
-        match (dated.first(), dated.last()) {
-            (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
-            (Some(a), _) => a.to_string(),
-            _ => "No dated documents".to_string(),
-        }
+    let most =
+        Memo::new(move |_| per_month.with(|m| m.iter().map(|b| b.0).max().unwrap_or(0).max(1)));
+    let bars = axis
+        .iter()
+        .enumerate()
+        .map(|(i, month)| {
+            let bar = move || per_month.with(|m| m[i]);
+            let title = {
+                let month = month.clone();
+                move || match bar() {
+                    (documents, count, false) if documents > 0 => {
+                        format!("{month}: {documents} documents; adding it would leave {count}")
+                    }
+                    (documents, _, _) => format!("{month}: {documents} documents"),
+                }
+            };
+            let (page, key) = (page.clone(), month.clone());
+            view! {
+                <button
+                    type="button"
+                    class="month-bar"
+                    class:selected=move || bar().2
+                    aria-pressed=move || if bar().2 { "true" } else { "false" }
+                    disabled=move || bar().0 == 0 && !bar().2
+                    title=title
+                    data-key=month.clone()
+                    on:click=move |_| toggle(&page, Facet::Month, &key)
+                >
+                    <span class="bar" style:height=move || format!("{}%", (100 * bar().0).div_ceil(most.get()))></span>
+                </button>
+            }
+        })
+        .collect_view();
+    let range = match (axis.first(), axis.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+        (Some(a), _) => a.clone(),
+        _ => "No dated documents".to_string(),
     };
     let undated = move || {
         values
@@ -323,12 +318,11 @@ fn MonthHistogram(values: Signal<FacetCounts>) -> impl IntoView {
             .find(|v| v.key == crate::facets::UNDATED)
             .map(|v| view! { <ul class="facet-values"><FacetValue facet=Facet::Month value=v /></ul> })
     };
+    let dated = !axis.is_empty();
     view! {
         <details class="facet" open=true data-facet="month">
             <summary class="facet-name">"Month"</summary>
-            <Show when=move || values.with(|v| v.values.iter().any(|m| m.key != crate::facets::UNDATED))>
-                <div class="months" role="group" aria-label="Documents by month">{bars.clone()}</div>
-            </Show>
+            {dated.then(|| view! { <div class="months" role="group" aria-label="Documents by month">{bars}</div> })}
             <p class="month-range">{range}</p>
             {undated}
         </details>
