@@ -1,6 +1,7 @@
 //! The filters above the result list: the chosen facet values as removable chips, then each facet
 //! (source, entity, entity type, month) with the documents each value would leave. Every value
-//! is a link to the view with it toggled, so filters live in the URL and Back undoes one.
+//! is a toggle that navigates to the view with it toggled, so filters live in the URL and Back
+//! undoes one.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,8 +18,8 @@ const VALUES_SHOWN: usize = 6;
 /// Entities listed once "Show more" is pressed (the entity facet can hold thousands).
 const ENTITIES_EXPANDED: usize = 60;
 /// How long the facet counts wait for typing to pause, in ms (50–300): the results follow every
-/// keystroke at once, while recounting and redrawing the sidebar (the month histogram is a
-/// hundred links at 10,000 articles) waits for a pause. A click on a value counts at once.
+/// keystroke at once, while recounting and redrawing the sidebar (the month histogram alone has a
+/// hundred bars at 10,000 articles) waits for a pause. A click on a value counts at once.
 const SETTLE_MS: u64 = 120;
 
 #[component]
