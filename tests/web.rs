@@ -498,6 +498,8 @@ async fn typing_a_query_filters_the_list_marks_snippets_and_lives_in_the_url() {
         .map(|m| m.text_content().unwrap())
         .collect();
     assert_eq!(marks, ["Timnit Gebru"], "a phrase is marked whole");
+    assert_eq!(query(), "", "the address waits for typing to pause");
+    sleep(500).await;
     assert_eq!(query(), "?q=%22Timnit%20Gebru%22");
 
     search.set_value("colour:red");
@@ -538,6 +540,59 @@ async fn typing_a_query_filters_the_list_marks_snippets_and_lives_in_the_url() {
         query(),
         "?doc=004_5794830cfb3b6476.txt",
         "and keeps the open document"
+    );
+}
+
+fn type_into(input: &web_sys::HtmlInputElement, text: &str, event: &str) {
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new(event).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_typed_query_reaches_the_url_on_enter_and_with_any_other_navigation() {
+    let page = mount("").await;
+    let search: web_sys::HtmlInputElement = page.one(".search-box").unchecked_into();
+    type_into(&search, "police", "input");
+    settle().await;
+    assert_eq!(query(), "");
+    type_into(&search, "police", "change");
+    settle().await;
+    assert_eq!(query(), "?q=police", "Enter writes it at once");
+
+    type_into(&search, "Buolamwini", "input");
+    settle().await;
+    settle_facets().await;
+    page.one(".facet[data-facet='source'] .facet-value").click();
+    settle().await;
+    assert!(
+        query().starts_with("?q=Buolamwini&f.source="),
+        "a facet click carries the typed query: {}",
+        query()
+    );
+    assert_eq!(search.value(), "Buolamwini");
+    assert_eq!(page.text(".search-summary"), "1 of 5 documents");
+    sleep(500).await;
+    assert!(query().starts_with("?q=Buolamwini&f.source="));
+
+    type_into(&search, "Gebru", "input");
+    settle().await;
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.back().unwrap();
+    sleep(100).await;
+    settle().await;
+    assert_eq!(query(), "?q=police", "Back shows the earlier view");
+    assert_eq!(
+        search.value(),
+        "police",
+        "and its query, not the one being typed"
+    );
+    sleep(500).await;
+    assert_eq!(
+        query(),
+        "?q=police",
+        "the abandoned typing is not written later"
     );
 }
 

@@ -73,11 +73,12 @@ pub(crate) fn DocumentList() -> impl IntoView {
     };
     let on_input = {
         let page = page.clone();
-        move |ev: leptos::ev::Event| {
-            let mut next = state.get_untracked();
-            next.query = event_target_value(&ev);
-            page.go(&next, true);
-        }
+        move |ev: leptos::ev::Event| page.type_query(event_target_value(&ev))
+    };
+    // Enter, or leaving the box: the address holds the query at once.
+    let on_change = {
+        let page = page.clone();
+        move |_| page.write_typed_query()
     };
     let on_keydown = {
         let page = page.clone();
@@ -140,6 +141,7 @@ pub(crate) fn DocumentList() -> impl IntoView {
                     aria-describedby="search-summary"
                     prop:value=move || state.with(|s| s.query.clone())
                     on:input=on_input
+                    on:change=on_change
                     on:keydown=on_keydown
                 />
                 <div class="search-line">

@@ -25,11 +25,10 @@ const SETTLE_MS: u64 = 120;
 #[component]
 pub(crate) fn FacetPanel() -> impl IntoView {
     let page = expect_context::<Page>();
-    let state = page.state;
     let find = RwSignal::new(String::new());
     let expanded = RwSignal::new([false; 4]);
-    // Its own memo, so that a keystroke (which changes the state) does not recount.
-    let selection = Memo::new(move |_| state.with(|s| s.facets.clone()));
+    // Not from the view state, so that a keystroke (which changes it) does not recount.
+    let selection = page.facets;
     let matched = page.matched;
     let settled = RwSignal::new(matched.get_untracked());
     let pending = StoredValue::new(None::<TimeoutHandle>);
@@ -97,7 +96,7 @@ fn toggle(page: &Page, facet: Facet, key: &str) {
 #[component]
 fn SelectedValues(counts: Memo<Vec<FacetCounts>>) -> impl IntoView {
     let page = expect_context::<Page>();
-    let state = page.state;
+    let (state, selection) = (page.state, page.facets);
     let chips = move || {
         counts.with(|all| {
             all.iter()
@@ -139,7 +138,7 @@ fn SelectedValues(counts: Memo<Vec<FacetCounts>>) -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || state.with(|s| !s.facets.is_empty())>
+        <Show when=move || selection.with(|f| !f.is_empty())>
             <div class="chips">
                 {chips.clone()}
                 <button type="button" class="clear-filters" on:click=clear.clone()>

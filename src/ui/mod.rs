@@ -11,6 +11,7 @@ mod facet_panel;
 mod reader;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -41,10 +42,26 @@ pub(crate) struct Page {
     /// The documents listed: `matched` narrowed by the facet selections.
     listed: Memo<Vec<usize>>,
     edits: EditStore,
+    /// The view shown: the URL's, with the query being typed in place of the URL's query.
     state: Memo<ViewState>,
+    /// The view in the URL.
+    url_state: Memo<ViewState>,
+    /// The facet selections (from the URL; typing does not touch them).
+    facets: Memo<crate::facets::Selection>,
+    /// The query as typed, until the URL catches up with it ([`Page::type_query`]).
+    typed: RwSignal<Option<String>>,
+    /// The pending write of the typed query into the URL.
+    url_write: StoredValue<Option<TimeoutHandle>>,
     pathname: Memo<String>,
     navigate: Navigate,
 }
+
+/// How long after the last keystroke the typed query is written into the URL, in ms (100–1000).
+/// A navigation re-reads the whole URL state and notifies everything that depends on it, which
+/// costs a few ms of the 16 ms a keystroke has; the results follow every keystroke at once, and
+/// the address catches up when typing pauses (or at once on Enter, on leaving the box, or on any
+/// other navigation, which carries the typed query with it).
+const QUERY_URL_DELAY_MS: u64 = 400;
 
 /// The router's navigate function, kept so event handlers (outside the reactive owner) can use it.
 type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
@@ -90,12 +107,46 @@ impl Page {
 
     /// Shows `state`: a new history entry, or (`replace`) an in-place change such as a toggle.
     fn go(&self, state: &ViewState, replace: bool) {
+        self.cancel_url_write();
+        // Until the router has read the new URL, the query shown is the one being written.
+        if self.url_state.with_untracked(|u| u.query != state.query)
+            && self
+                .typed
+                .with_untracked(|t| t.as_ref() != Some(&state.query))
+        {
+            self.typed.set(Some(state.query.clone()));
+        }
         let options = NavigateOptions {
             replace,
             scroll: false,
             ..Default::default()
         };
         (self.navigate)(&self.href(state), options);
+    }
+
+    /// Shows the results for `query` at once, and writes it into the URL when typing pauses.
+    fn type_query(&self, query: String) {
+        self.cancel_url_write();
+        self.typed.set(Some(query));
+        let page = self.clone();
+        let write = move || page.write_typed_query();
+        let handle = set_timeout_with_handle(write, Duration::from_millis(QUERY_URL_DELAY_MS));
+        self.url_write.set_value(handle.ok());
+    }
+
+    /// Writes the query being typed into the URL now (if it is not there yet).
+    fn write_typed_query(&self) {
+        self.cancel_url_write();
+        if self.typed.with_untracked(Option::is_some) {
+            self.go(&self.state.get_untracked(), true);
+        }
+    }
+
+    fn cancel_url_write(&self) {
+        if let Some(handle) = self.url_write.get_value() {
+            handle.clear();
+            self.url_write.set_value(None);
+        }
     }
 }
 
@@ -126,9 +177,31 @@ pub fn mount_corpus(corpus: Corpus, name: &'static str, edits_key: &'static str)
 #[component]
 fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) -> impl IntoView {
     let query = use_query_map();
-    let state = Memo::new(move |_| {
+    let url_state = Memo::new(move |_| {
         query.with(|q| ViewState::from_query(|k| q.get_all(k).unwrap_or_default()))
     });
+    let typed = RwSignal::new(None::<String>);
+    let state = Memo::new(move |_| {
+        let mut state = url_state.get();
+        if let Some(query) = typed.get() {
+            state.query = query;
+        }
+        state
+    });
+    // Once the URL changes — the typed query written, a navigation carrying it, or Back — the
+    // URL is right again, and a pending write of what was typed before is dropped.
+    let url_write = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        url_state.track();
+        if let Some(handle) = url_write.get_value() {
+            handle.clear();
+            url_write.set_value(None);
+        }
+        if typed.with_untracked(Option::is_some) {
+            typed.set(None);
+        }
+    });
+    let facets = Memo::new(move |_| url_state.with(|s| s.facets.clone()));
     let automatic = Arc::new(resolve(&corpus));
     let edits = EditStore::load(edits_key);
     let entities = {
@@ -161,9 +234,8 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
         })
     };
     let listed = Memo::new(move |_| {
-        let selection = state.with(|s| s.facets.clone());
         let index = search.get();
-        matched.with(|m| index.0.facets().filter(m, &selection))
+        facets.with(|selection| matched.with(|m| index.0.facets().filter(m, selection)))
     });
     let page = Page {
         entities,
@@ -173,6 +245,10 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
         edits,
         corpus: corpus.clone(),
         state,
+        url_state,
+        facets,
+        typed,
+        url_write,
         pathname: use_location().pathname,
         navigate: Arc::new(use_navigate()),
     };
@@ -184,8 +260,8 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
     };
     on_cleanup(move || keys.remove());
 
-    let doc_id = Memo::new(move |_| state.with(|s| s.doc.clone()));
-    let kwic = Memo::new(move |_| state.with(|s| s.kwic.is_some()));
+    let doc_id = Memo::new(move |_| url_state.with(|s| s.doc.clone()));
+    let kwic = Memo::new(move |_| url_state.with(|s| s.kwic.is_some()));
     // On a narrow screen the main pane replaces the list when it shows something.
     let has_doc = move || doc_id.with(Option::is_some) || kwic.get();
     let doc_count = corpus.documents.len();
