@@ -59,14 +59,18 @@ const measured = await page.evaluate(async (typed) => {
   };
   const input = document.querySelector(".search-box");
   const keystrokes = [];
+  const urlWrites = [];
   const results = {};
   for (const query of typed) {
     for (let i = 1; i <= query.length; i++) {
-      keystrokes.push(await timed(() => {
-        input.value = query.slice(0, i);
+      const text = query.slice(0, i);
+      keystrokes.push([text, await timed(() => {
+        input.value = text;
         input.dispatchEvent(new Event("input", { bubbles: true }));
-      }));
+      })]);
     }
+    // What the pause after typing costs: the query written into the URL (as Enter does at once).
+    urlWrites.push(await timed(() => input.dispatchEvent(new Event("change", { bubbles: true }))));
     results[query] = document.querySelector(".search-summary").textContent;
   }
   // Facet clicks on the last query's results: the first source, then the first month bar.
@@ -79,14 +83,14 @@ const measured = await page.evaluate(async (typed) => {
     input.value = "";
     input.dispatchEvent(new Event("input", { bubbles: true }));
   });
-  return { keystrokes, results, clicks, clearing };
+  return { keystrokes, urlWrites, results, clicks, clearing };
 }, TYPED);
 if (page.problems.length) throw new Error(page.problems.join("\n"));
 await browser.close();
 await server.close();
 rmSync(site, { recursive: true });
 
-const sorted = [...measured.keystrokes].sort((a, b) => a - b);
+const sorted = measured.keystrokes.map(([, ms]) => ms).sort((a, b) => a - b);
 const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
 const round = (x) => Math.round(x * 10) / 10;
 console.log(JSON.stringify({
@@ -96,6 +100,9 @@ console.log(JSON.stringify({
   keystrokes: sorted.length,
   keystroke_ms: { median: at(0.5), p95: at(0.95), max: at(1) },
   over_one_frame: sorted.filter((t) => t > 16).length,
+  slowest: [...measured.keystrokes].sort((a, b) => b[1] - a[1]).slice(0, 5)
+    .map(([text, ms]) => `${text} ${round(ms)}`),
+  url_write_ms: measured.urlWrites.map(round),
   facet_clicks_ms: measured.clicks.map(round),
   clear_query_ms: round(measured.clearing),
   results: measured.results,

@@ -551,6 +551,19 @@ fn type_into(input: &web_sys::HtmlInputElement, text: &str, event: &str) {
 }
 
 #[wasm_bindgen_test]
+async fn a_keystroke_makes_the_first_rows_and_the_rest_follow_in_the_next_task() {
+    let page = mount("").await;
+    let search: web_sys::HtmlInputElement = page.one(".search-box").unchecked_into();
+    type_into(&search, "Amazon", "input");
+    leptos::task::tick().await;
+    assert_eq!(page.all(".doc-row").len(), 4);
+    assert_eq!(page.all(".doc-snippet").len(), 4);
+    settle().await;
+    assert_eq!(page.all(".doc-row").len(), 5);
+    assert_eq!(page.all(".doc-snippet").len(), 5);
+}
+
+#[wasm_bindgen_test]
 async fn a_typed_query_reaches_the_url_on_enter_and_with_any_other_navigation() {
     let page = mount("").await;
     let search: web_sys::HtmlInputElement = page.one(".search-box").unchecked_into();

@@ -2,6 +2,8 @@
 //! its title, outlet, date and length, and (when searching) a snippet with the query's words
 //! marked. Rows are shown a page at a time, so a keystroke over 10,000 articles stays cheap.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use super::facet_panel::FacetPanel;
@@ -15,6 +17,10 @@ use crate::text::segments;
 /// screenful, while making their snippets and laying them out stays near a frame at 10,000
 /// documents (each new result set renders every row afresh).
 const ROWS_PER_PAGE: usize = 12;
+/// Rows made in the keystroke's own task (1–ROWS_PER_PAGE); the rest of the page follows in
+/// the next task. Above the rows sit the search box and the facets, so at 800 px only two or
+/// three rows show: making those first keeps a keystroke at 10,000 documents within a frame.
+const FIRST_ROWS: usize = 4;
 /// How close to the end of the list (in pixels) scrolling loads the next rows.
 const LOAD_AHEAD_PX: i32 = 600;
 
@@ -24,12 +30,27 @@ pub(crate) fn DocumentList() -> impl IntoView {
     let state = page.state;
     let parsed = Memo::new(move |_| state.with(|s| crate::query::parse(&s.query)));
     let total = page.corpus.documents.len();
-    let pages = RwSignal::new(1usize);
-    // A new query or filter starts again from the first page of rows.
     let filters = Memo::new(move |_| state.with(|s| (s.query.clone(), s.facets.clone())));
+    // Pages of rows loaded, and the filters they were loaded under: new filters start again
+    // from the first page.
+    let pages = RwSignal::new((filters.get_untracked(), 1usize));
+    let pages_now = move || pages.with(|(f, n)| filters.with(|now| if f == now { *n } else { 1 }));
+    // The filters whose first page may be made whole: a keystroke makes the first rows, the
+    // next task the rest.
+    let whole = RwSignal::new(filters.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        filters.track();
-        pages.set(1);
+        let now = filters.get();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || whole.set(now), Duration::ZERO);
+        pending.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
     });
     let listed = page.listed;
     // Enough rows to include the open document, so j/k and links never point past the end.
@@ -41,31 +62,37 @@ pub(crate) fn DocumentList() -> impl IntoView {
                 let d = page.corpus.position(&id)?;
                 listed.with(|l| l.iter().position(|&x| x == d))
             });
-            let rows = (pages.get() * ROWS_PER_PAGE).max(at.map_or(0, |i| i + 1));
-            rows.min(listed.with(Vec::len))
+            let rows = match whole.with(|w| filters.with(|now| w == now)) {
+                true => pages_now() * ROWS_PER_PAGE,
+                false => FIRST_ROWS,
+            };
+            rows.max(at.map_or(0, |i| i + 1)).min(listed.with(Vec::len))
         })
     };
-    // The rows on screen with their snippets. One keystroke can run this twice with the same
-    // inputs (the list's sources settle in two steps); the second run reuses the first.
+    // The rows on screen with their snippets. Rows already made for the same query keep their
+    // snippets (the rest of a page follows its first rows; a keystroke can run this twice).
     let results = {
         let page = page.clone();
         Memo::new(move |previous: Option<&ShownRows>| {
             let query = parsed.get();
             let rows = shown.get();
             let docs = listed.with(|docs| docs[..rows].to_vec());
-            if let Some(previous) = previous.filter(|p| p.query == query && p.docs == docs) {
+            let previous = previous.filter(|p| p.query == query);
+            if let Some(previous) = previous.filter(|p| p.docs == docs) {
                 return previous.clone();
             }
             let mut highlighter = (!query.is_empty()).then(|| Highlighter::new(&query));
             let rows = docs
                 .iter()
                 .map(|&d| {
-                    (
-                        d,
-                        highlighter
+                    let made = previous.and_then(|p| p.rows.iter().find(|row| row.0 == d));
+                    let snippet = match made {
+                        Some((_, snippet)) => snippet.clone(),
+                        None => highlighter
                             .as_mut()
                             .map(|h| h.snippet(&page.corpus.documents[d])),
-                    )
+                    };
+                    (d, snippet)
                 })
                 .collect();
             ShownRows { query, docs, rows }
@@ -107,7 +134,11 @@ pub(crate) fn DocumentList() -> impl IntoView {
         }
     };
     let more = move || listed.with(Vec::len) - shown.get();
-    let next_page = move || pages.set(shown.get_untracked() / ROWS_PER_PAGE + 1);
+    let next_page = move || {
+        let now = filters.get_untracked();
+        whole.set(now.clone());
+        pages.set((now, shown.get_untracked() / ROWS_PER_PAGE + 1));
+    };
     let on_scroll = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let Some(list) = ev

@@ -237,6 +237,19 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
         let index = search.get();
         facets.with(|selection| matched.with(|m| index.0.facets().filter(m, selection)))
     });
+    // The browser compiles wasm a function at a time, when first called: run a search and a
+    // snippet once while the page is idle, so that the first keystroke does not pay for it.
+    {
+        let corpus = corpus.clone();
+        request_idle_callback(move || {
+            let query = crate::query::parse("the");
+            let index = search.get_untracked();
+            let hits = index.0.search(&query, crate::search::Options::default());
+            if let Some(hit) = hits.first() {
+                crate::search::Highlighter::new(&query).snippet(&corpus.documents[hit.doc]);
+            }
+        });
+    }
     let page = Page {
         entities,
         search,
