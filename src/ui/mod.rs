@@ -1,7 +1,8 @@
 //! The page: a thin Leptos layer over the core. Components are named for what the user sees.
 //!
 //! **Document text is only ever rendered as text nodes, never parsed as HTML.**
-//! **View state is read from and written to the URL ([`crate::view_state`]), never kept aside.**
+//! **View state is read from and written to the URL ([`crate::view_state`]), never kept aside**
+//! — except the query being typed, for the moment until typing pauses ([`Page::type_query`]).
 
 mod concordance_view;
 mod document_list;
