@@ -2,11 +2,12 @@
 //!
 //! A pure core (no DOM) — [`text`], [`dates`], [`ingest`], [`boilerplate`], [`manifest`],
 //! [`corpus`], [`sentences`], [`lexicon`], [`mentions`], [`entities`], [`facts`], [`curation`],
-//! [`query`], [`search`], [`concordance`], [`eval`], [`report`], [`view_state`] — tested
+//! [`query`], [`search`], [`concordance`], [`graph`], [`layout`], [`communities`], [`eval`], [`report`], [`view_state`] — tested
 //! natively, used by the page ([`ui`], Leptos, wasm) and by the `parallax` command line ([`cli`],
 //! native). See ARCHITECTURE.md.
 
 pub mod boilerplate;
+pub mod communities;
 pub mod concordance;
 pub mod corpus;
 pub mod curation;
@@ -15,8 +16,10 @@ pub mod entities;
 pub mod eval;
 pub mod facets;
 pub mod facts;
+pub mod graph;
 pub mod ingest;
 pub mod jsonl;
+pub mod layout;
 pub mod lexicon;
 pub mod manifest;
 pub mod mentions;
