@@ -79,6 +79,29 @@ enum Command {
         #[arg(last = true, required = true)]
         query: Vec<String>,
     },
+    /// The entity graph: `parallax graph [--format F] [--window W] PATH...` writes the entities
+    /// named together, with counts per source (and, in JSON, the evidence), to stdout.
+    Graph {
+        /// json (with evidence), gexf (Gephi), graphml, or csv (an edge list).
+        #[arg(long, default_value = "json", value_parser = ["json", "gexf", "graphml", "csv"])]
+        format: String,
+        /// Named together in the same sentence or the same paragraph.
+        #[arg(long, default_value = "sentence", value_parser = ["sentence", "paragraph"])]
+        window: String,
+        /// Edge weight: the count of windows, or the Dice association (which discounts entities
+        /// named everywhere).
+        #[arg(long, default_value = "count", value_parser = ["count", "association"])]
+        weight: String,
+        /// Fewest windows for an edge.
+        #[arg(long, default_value_t = 1)]
+        min_count: u32,
+        /// The most-mentioned entities kept as nodes.
+        #[arg(long, default_value_t = 500)]
+        max_nodes: usize,
+        /// Article files (.txt, .md), folders of them, or .jsonl/.jsonl.gz files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Benchmarks: `parallax bench entities CORPUS.jsonl.gz` times ingest and entity resolution.
     Bench {
         #[command(subcommand)]
@@ -110,6 +133,27 @@ enum SortArg {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// Lays out a random graph (fixed seed) for ITERATIONS ticks; prints JSON: nodes, edges,
+    /// iterations, ms (the median of the runs).
+    Layout {
+        #[arg(long, default_value_t = 1000)]
+        nodes: usize,
+        #[arg(long, default_value_t = 5000)]
+        edges: usize,
+        #[arg(long, default_value_t = 300)]
+        iterations: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Timed runs after one untimed run.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
+    /// Builds the co-occurrence index of CORPUS and the whole graph; prints JSON timings.
+    Graph {
+        #[arg(long, default_value = "sentence", value_parser = ["sentence", "paragraph"])]
+        window: String,
+        corpus: PathBuf,
+    },
     /// Builds the search index of CORPUS, then runs each query of QUERIES.json (`[{"q": …}]`)
     /// several times; prints JSON: docs, build_ms, index_bytes, queries, median_ms, p95_ms, hits.
     Search {
@@ -342,6 +386,43 @@ pub fn run(
                     queries,
                 },
         } => bench_search(&corpus, &queries, runs, out, err),
+        Command::Graph {
+            format,
+            window,
+            weight,
+            min_count,
+            max_nodes,
+            paths,
+        } => {
+            let options = crate::graph::Options {
+                weight: crate::graph::Weight::parse(&weight).unwrap_or_default(),
+                min_count,
+                max_nodes,
+                ..Default::default()
+            };
+            let window = crate::graph::Window::parse(&window).unwrap_or_default();
+            let format = crate::graph_export::Format::parse(&format)
+                .unwrap_or(crate::graph_export::Format::Json);
+            graph(&paths, window, &options, format, out, err)
+        }
+        Command::Bench {
+            what:
+                BenchCommand::Layout {
+                    nodes,
+                    edges,
+                    iterations,
+                    seed,
+                    runs,
+                },
+        } => bench_layout(nodes, edges, iterations, seed, runs, out),
+        Command::Bench {
+            what: BenchCommand::Graph { window, corpus },
+        } => bench_graph(
+            &corpus,
+            crate::graph::Window::parse(&window).unwrap_or_default(),
+            out,
+            err,
+        ),
         Command::ScoreEntities {
             json,
             misses,
@@ -365,6 +446,141 @@ pub fn run(
 }
 
 /// Reads the inputs and reports each one that could not be used, one line each on `err`.
+fn graph(
+    paths: &[PathBuf],
+    window: crate::graph::Window,
+    options: &crate::graph::Options,
+    format: crate::graph_export::Format,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let loaded = load_reporting(paths, err);
+    if loaded.corpus.documents.is_empty() {
+        let _ = writeln!(err, "parallax: nothing to draw");
+        return 1;
+    }
+    let corpus = &loaded.corpus;
+    let entities = crate::entities::resolve(corpus);
+    let index = crate::graph::Cooccurrence::build(corpus, &entities, window);
+    let docs: Vec<usize> = (0..corpus.documents.len()).collect();
+    let graph = crate::graph::graph(&index, &entities, &docs, options);
+    let evidence: Option<Vec<Vec<crate::graph_export::Evidence>>> =
+        (format == crate::graph_export::Format::Json).then(|| {
+            graph
+                .edges
+                .iter()
+                .map(|e| {
+                    let (a, b) = (graph.nodes[e.a].entity, graph.nodes[e.b].entity);
+                    index
+                        .evidence(&docs, a, b)
+                        .into_iter()
+                        .map(|(d, span)| {
+                            let doc = &corpus.documents[d];
+                            crate::graph_export::Evidence::new(&doc.id, &doc.text, span)
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+    let text = crate::graph_export::write(&graph, format, evidence.as_deref());
+    exit_code(out.write_all(text.as_bytes()), err)
+}
+
+fn bench_layout(
+    nodes: usize,
+    edges: usize,
+    iterations: usize,
+    seed: u64,
+    runs: usize,
+    out: &mut impl Write,
+) -> i32 {
+    let graph = crate::layout::random_graph(nodes, edges, seed);
+    let keys: Vec<String> = (0..nodes).map(|i| i.to_string()).collect();
+    let weighted: Vec<(usize, usize, f32)> = graph.iter().map(|&(a, b)| (a, b, 1.0)).collect();
+    let mut times = Vec::new();
+    let mut layout = crate::layout::Layout::new(seed);
+    for run in 0..=runs {
+        layout = crate::layout::Layout::new(seed);
+        let start = std::time::Instant::now();
+        layout.set_graph(&keys, &weighted);
+        for _ in 0..iterations {
+            layout.tick();
+        }
+        if run > 0 {
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let report = serde_json::json!({
+        "nodes": nodes, "edges": graph.len(), "iterations": iterations,
+        "ms": round2(times.get(times.len() / 2).copied().unwrap_or(0.0)),
+        "edge_length_ratio": round2(f64::from(layout.edge_length_ratio(&graph))),
+    });
+    exit_code(
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).expect("JSON")
+        ),
+        &mut io::sink(),
+    )
+}
+
+fn bench_graph(
+    corpus_path: &Path,
+    window: crate::graph::Window,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let start = std::time::Instant::now();
+    let loaded = load_reporting(&[corpus_path.to_path_buf()], err);
+    if loaded.corpus.documents.is_empty() {
+        let _ = writeln!(err, "parallax: {}: no articles", corpus_path.display());
+        return 1;
+    }
+    let corpus = &loaded.corpus;
+    let entities = crate::entities::resolve(corpus);
+    let load_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let start = std::time::Instant::now();
+    let index = crate::graph::Cooccurrence::build(corpus, &entities, window);
+    let index_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let docs: Vec<usize> = (0..corpus.documents.len()).collect();
+    let start = std::time::Instant::now();
+    let all = crate::graph::graph(
+        &index,
+        &entities,
+        &docs,
+        &crate::graph::Options {
+            max_nodes: usize::MAX,
+            ..Default::default()
+        },
+    );
+    let all_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let start = std::time::Instant::now();
+    let shown = crate::graph::graph(&index, &entities, &docs, &crate::graph::Options::default());
+    let shown_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let report = serde_json::json!({
+        "docs": corpus.documents.len(), "window": window.key(),
+        "ingest_and_entities_ms": load_ms.round(),
+        "cooccurrence_index_ms": round2(index_ms),
+        "cooccurrence_index_bytes": index.heap_bytes(),
+        "graph_all_ms": round2(all_ms), "graph_all_nodes": all.nodes.len(), "graph_all_edges": all.edges.len(),
+        "graph_150_ms": round2(shown_ms), "graph_150_edges": shown.edges.len(),
+    });
+    exit_code(
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).expect("JSON")
+        ),
+        err,
+    )
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 fn load_reporting(paths: &[PathBuf], err: &mut impl Write) -> Loaded {
     let loaded = load_paths(paths);
     for p in &loaded.problems {
@@ -977,6 +1193,81 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("Gebry"));
+    }
+
+    #[test]
+    fn graph_writes_the_seeds_edges_with_their_evidence_and_other_formats() {
+        let (code, out, err) = run_args(&["graph", "corpus"]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let edges = v["edges"].as_array().unwrap();
+        let top = &edges[0];
+        assert_eq!(
+            (&top["source"], &top["target"]),
+            (&"org:amazon".into(), &"product:rekognition".into())
+        );
+        let evidence = top["evidence"].as_array().unwrap();
+        assert_eq!(evidence.len() as u64, top["count"].as_u64().unwrap());
+        let first = &evidence[0];
+        let text =
+            fs::read_to_string(format!("corpus/{}", first["doc"].as_str().unwrap())).unwrap();
+        let (start, end) = (
+            first["start"].as_u64().unwrap() as usize,
+            first["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &text[start..end],
+            first["text"].as_str().unwrap(),
+            "byte ranges into the file"
+        );
+
+        let (code, out, _) = run_args(&[
+            "graph",
+            "--format",
+            "gexf",
+            "--window",
+            "paragraph",
+            "corpus",
+        ]);
+        assert_eq!(code, 0);
+        assert!(out.starts_with("<?xml") && out.contains("same paragraph (5 documents)"));
+        let (code, out, _) = run_args(&["graph", "--format", "csv", "--min-count", "2", "corpus"]);
+        assert_eq!(code, 0);
+        assert!(out
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("org:amazon,product:rekognition,Amazon,Rekognition,"));
+        let (code, _, err) = run_args(&["graph", "--format", "dot", "corpus"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("dot"), "{err}");
+    }
+
+    #[test]
+    fn bench_layout_prints_its_json() {
+        let (code, out, _) = run_args(&[
+            "bench",
+            "layout",
+            "--nodes",
+            "50",
+            "--edges",
+            "80",
+            "--iterations",
+            "20",
+            "--runs",
+            "1",
+        ]);
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            (
+                v["nodes"].as_u64(),
+                v["edges"].as_u64(),
+                v["iterations"].as_u64()
+            ),
+            (Some(50), Some(80), Some(20))
+        );
+        assert!(v["ms"].as_f64().unwrap() > 0.0);
     }
 
     #[test]

@@ -366,55 +366,75 @@ pub fn graph(
     options: &Options,
 ) -> Graph {
     let sources = index.sources.len();
-    let type_allowed = |e: u32| {
-        let kind = entities.entities[e as usize].kind;
-        options.types[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)]
-    };
-    // Per entity: mentions, documents, windows, mentions per source.
-    let mut stats: HashMap<u32, (u32, u32, u32, Vec<u32>)> = HashMap::default();
-    for &d in docs.iter().filter(|&&d| d < index.doc_mentions.len()) {
-        let source = index.doc_source[d] as usize;
-        for &(e, n) in index.doc_mentions[d]
-            .iter()
-            .filter(|(e, _)| type_allowed(*e))
-        {
-            let s = stats
-                .entry(e)
-                .or_insert_with(|| (0, 0, 0, vec![0; sources]));
-            s.0 += n;
-            s.1 += 1;
-            s.3[source] += n;
-        }
-        for (_, members) in index.windows_of(d) {
-            for e in members.iter().filter(|&&e| type_allowed(e)) {
-                if let Some(s) = stats.get_mut(e) {
-                    s.2 += 1;
-                }
-            }
+    let allowed: Vec<bool> = entities
+        .entities
+        .iter()
+        .map(|e| {
+            options.types[EntityType::ALL
+                .iter()
+                .position(|&k| k == e.kind)
+                .unwrap_or(0)]
+        })
+        .collect();
+    let docs: Vec<usize> = docs
+        .iter()
+        .copied()
+        .filter(|&d| d < index.doc_mentions.len())
+        .collect();
+    // Mentions and documents per entity (dense: a pass over 10,000 articles touches each once).
+    let mut mentions = vec![0u32; entities.entities.len()];
+    let mut documents = vec![0u32; entities.entities.len()];
+    for &d in &docs {
+        for &(e, n) in &index.doc_mentions[d] {
+            mentions[e as usize] += n;
+            documents[e as usize] += 1;
         }
     }
-    let mut kept: Vec<u32> = stats.keys().copied().collect();
+    let mut kept: Vec<u32> = (0..entities.entities.len() as u32)
+        .filter(|&e| mentions[e as usize] > 0 && allowed[e as usize])
+        .collect();
     // Most mentioned first; ties by name, so the same input keeps the same nodes.
-    kept.sort_by(|a, b| {
-        stats[b].0.cmp(&stats[a].0).then_with(|| {
-            entities.entities[*a as usize]
-                .name
-                .cmp(&entities.entities[*b as usize].name)
-        })
-    });
-    kept.truncate(options.max_nodes);
-    let node_of: HashMap<u32, usize> = kept.iter().enumerate().map(|(i, &e)| (e, i)).collect();
+    let order = |a: &u32, b: &u32| {
+        mentions[*b as usize]
+            .cmp(&mentions[*a as usize])
+            .then_with(|| {
+                entities.entities[*a as usize]
+                    .name
+                    .cmp(&entities.entities[*b as usize].name)
+            })
+    };
+    if kept.len() > options.max_nodes && options.max_nodes > 0 {
+        kept.select_nth_unstable_by(options.max_nodes - 1, order);
+        kept.truncate(options.max_nodes);
+    }
+    kept.sort_by(order);
+    let mut node_of = vec![u32::MAX; entities.entities.len()];
+    for (i, &e) in kept.iter().enumerate() {
+        node_of[e as usize] = i as u32;
+    }
+    let k = kept.len();
+    let mut windows = vec![0u32; k];
+    let mut per_source = vec![0u32; k * sources];
     let mut pairs: HashMap<(u32, u32), (u32, Vec<u32>)> = HashMap::default();
     let mut members_kept: Vec<u32> = Vec::new();
-    for &d in docs.iter().filter(|&&d| d < index.doc_mentions.len()) {
+    for &d in &docs {
         let source = index.doc_source[d] as usize;
+        for &(e, n) in &index.doc_mentions[d] {
+            if let Some(&node) = node_of.get(e as usize).filter(|&&n| n != u32::MAX) {
+                per_source[node as usize * sources + source] += n;
+            }
+        }
         for (_, members) in index.windows_of(d) {
             members_kept.clear();
             members_kept.extend(
                 members
                     .iter()
-                    .filter_map(|e| node_of.get(e).map(|&n| n as u32)),
+                    .map(|&e| node_of[e as usize])
+                    .filter(|&n| n != u32::MAX),
             );
+            for &n in &members_kept {
+                windows[n as usize] += 1;
+            }
             if members_kept.len() < 2 {
                 continue;
             }
@@ -430,18 +450,18 @@ pub fn graph(
     }
     let nodes: Vec<Node> = kept
         .iter()
-        .map(|&e| {
+        .enumerate()
+        .map(|(i, &e)| {
             let entity = &entities.entities[e as usize];
-            let (mentions, documents, windows, per_source) = stats[&e].clone();
             Node {
                 entity: e as usize,
                 id: entity.id.clone(),
                 name: entity.name.clone(),
                 kind: entity.kind.label(),
-                mentions,
-                documents,
-                windows,
-                per_source,
+                mentions: mentions[e as usize],
+                documents: documents[e as usize],
+                windows: windows[i],
+                per_source: per_source[i * sources..(i + 1) * sources].to_vec(),
             }
         })
         .collect();

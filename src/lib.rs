@@ -17,6 +17,7 @@ pub mod eval;
 pub mod facets;
 pub mod facts;
 pub mod graph;
+pub mod graph_export;
 pub mod ingest;
 pub mod jsonl;
 pub mod layout;
