@@ -552,24 +552,17 @@ impl Graph {
     }
 }
 
-/// Sources ↔ entities: which outlets mention whom. Edge weight is the entity's body mentions
-/// in that source's documents among `docs`; entities as in [`graph`] (the `max_nodes` most
-/// mentioned).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Bipartite {
-    pub sources: Vec<String>,
-    pub entities: Vec<Node>,
-    /// (source index, entity index into `entities`, mentions).
-    pub edges: Vec<(usize, usize, u32)>,
-}
-
+/// Sources ↔ entities: which outlets mention whom, as a graph whose first nodes are the sources
+/// (type `SOURCE`, id `source:NAME`) and whose edges join a source to an entity, weighted by the
+/// entity's body mentions in that source's documents among `docs` (`count`) and by the share of
+/// the entity's mentions that source holds (`association`). Entities as in [`graph`].
 pub fn bipartite(
     index: &Cooccurrence,
     entities: &EntityIndex,
     docs: &[usize],
     options: &Options,
-) -> Bipartite {
-    let g = graph(
+) -> Graph {
+    let people = graph(
         index,
         entities,
         docs,
@@ -578,22 +571,67 @@ pub fn bipartite(
             ..options.clone()
         },
     );
-    let edges = g
-        .nodes
-        .iter()
-        .enumerate()
-        .flat_map(|(n, node)| {
-            node.per_source
-                .iter()
-                .enumerate()
-                .filter(|(_, &m)| m > 0)
-                .map(move |(s, &m)| (s, n, m))
+    let sources = index.sources.len();
+    let mut documents = vec![0u32; sources];
+    for &d in docs.iter().filter(|&&d| d < index.doc_source.len()) {
+        documents[index.doc_source[d] as usize] += 1;
+    }
+    let one_hot = |s: usize, n: u32| {
+        let mut v = vec![0; sources];
+        v[s] = n;
+        v
+    };
+    let mut nodes: Vec<Node> = (0..sources)
+        .filter(|&s| documents[s] > 0)
+        .map(|s| {
+            let mentions = people.nodes.iter().map(|n| n.per_source[s]).sum();
+            Node {
+                entity: usize::MAX,
+                id: format!("source:{}", index.sources[s]),
+                name: index.sources[s].clone(),
+                kind: "SOURCE",
+                mentions,
+                documents: documents[s],
+                windows: 0,
+                per_source: one_hot(s, mentions),
+            }
         })
         .collect();
-    Bipartite {
-        sources: g.sources,
-        entities: g.nodes,
+    let source_node: Vec<Option<usize>> = {
+        let mut next = 0;
+        (0..sources)
+            .map(|s| {
+                (documents[s] > 0).then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect()
+    };
+    let first_entity = nodes.len();
+    let mut edges = Vec::new();
+    for (i, node) in people.nodes.iter().enumerate() {
+        for (s, &m) in node.per_source.iter().enumerate().filter(|(_, &m)| m > 0) {
+            let Some(a) = source_node[s] else { continue };
+            edges.push(Edge {
+                a,
+                b: first_entity + i,
+                count: m,
+                association: m as f32 / node.mentions.max(1) as f32,
+                per_source: one_hot(s, m),
+            });
+        }
+    }
+    nodes.extend(people.nodes);
+    edges.sort_by(|x, y| {
+        y.weight(options.weight)
+            .total_cmp(&x.weight(options.weight))
+            .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    Graph {
+        nodes,
         edges,
+        ..people
     }
 }
 
@@ -790,19 +828,23 @@ mod tests {
         let entities = resolve(&c);
         let index = Cooccurrence::build(&c, &entities, Window::Sentence);
         let g = bipartite(&index, &entities, &[0, 1], &Options::default());
-        let bezos = g
-            .entities
-            .iter()
-            .position(|n| n.name == "Jeff Bezos")
-            .unwrap();
-        let mut of_bezos: Vec<(&str, u32)> = g
+        assert_eq!(g.nodes[0].id, "source:The Seattle Times");
+        assert_eq!(g.nodes[1].kind, "SOURCE");
+        let bezos = g.nodes.iter().position(|n| n.name == "Jeff Bezos").unwrap();
+        let mut of_bezos: Vec<(&str, u32, f32)> = g
             .edges
             .iter()
-            .filter(|e| e.1 == bezos)
-            .map(|e| (g.sources[e.0].as_str(), e.2))
+            .filter(|e| e.b == bezos)
+            .map(|e| (g.nodes[e.a].name.as_str(), e.count, e.association))
             .collect();
-        of_bezos.sort();
-        assert_eq!(of_bezos, [("The Seattle Times", 2), ("The Verge", 1)]);
+        of_bezos.sort_by(|x, y| x.0.cmp(y.0));
+        assert_eq!(
+            of_bezos,
+            [
+                ("The Seattle Times", 2, 2.0 / 3.0),
+                ("The Verge", 1, 1.0 / 3.0)
+            ]
+        );
     }
 
     #[test]

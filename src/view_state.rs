@@ -4,6 +4,7 @@
 
 use crate::concordance::Sort;
 use crate::facets::{Facet, Selection};
+use crate::graph::{Weight, Window};
 use crate::mentions::EntityType;
 
 /// What the page shows.
@@ -32,6 +33,58 @@ pub struct ViewState {
     /// the search query's first one), over the listed documents.
     pub kwic: Option<String>,
     pub kwic_sort: Sort,
+    /// The entity graph is shown in the main pane, over the listed documents.
+    pub graph: Option<GraphView>,
+}
+
+/// The entity graph's settings (`graph=` and the `g.` parameters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GraphView {
+    /// Sources ↔ entities instead of entity ↔ entity.
+    pub bipartite: bool,
+    pub window: Window,
+    pub weight: Weight,
+    /// Fewest sentences (paragraphs) a pair shares for its edge to show.
+    pub min_count: u32,
+    /// Most-mentioned entities drawn.
+    pub nodes: usize,
+    /// Entity types left out.
+    pub hidden_types: Vec<EntityType>,
+    pub color: GraphColor,
+    /// The entity at the centre of an ego view, and how many hops it reaches (1 or 2).
+    pub focus: Option<String>,
+    pub hops: usize,
+    /// The edge whose evidence is shown: its two entity ids.
+    pub edge: Option<(String, String)>,
+}
+
+impl Default for GraphView {
+    fn default() -> Self {
+        GraphView {
+            bipartite: false,
+            window: Window::Sentence,
+            weight: Weight::Count,
+            min_count: 1,
+            nodes: GRAPH_NODES_DEFAULT,
+            hidden_types: Vec::new(),
+            color: GraphColor::Type,
+            focus: None,
+            hops: 1,
+            edge: None,
+        }
+    }
+}
+
+/// Nodes the graph draws by default: enough to see the story's cast, few enough to read labels.
+pub const GRAPH_NODES_DEFAULT: usize = 100;
+/// The node counts offered (the graph view's select).
+pub const GRAPH_NODES_CHOICES: [usize; 5] = [50, 100, 200, 300, 500];
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum GraphColor {
+    #[default]
+    Type,
+    Community,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,6 +116,18 @@ const FIND: &str = "find";
 const AT: &str = "at";
 const KWIC: &str = "kwic";
 const KWIC_SORT: &str = "kwic_sort";
+const GRAPH: &str = "graph";
+const GRAPH_MODE: &str = "g.mode";
+const GRAPH_WINDOW: &str = "g.window";
+const GRAPH_WEIGHT: &str = "g.weight";
+const GRAPH_MIN: &str = "g.min";
+const GRAPH_NODES: &str = "g.nodes";
+const GRAPH_HIDE: &str = "g.hide";
+const GRAPH_COLOR: &str = "g.color";
+const GRAPH_HOPS: &str = "g.hops";
+const GRAPH_EDGE: &str = "g.edge";
+/// Between the two entity ids of `g.edge` (ids never hold it).
+const EDGE_JOIN: &str = "~";
 /// Facet parameters are this prefix and the facet's key: `f.source=Fox%20News`.
 const FACET_PREFIX: &str = "f.";
 
@@ -101,6 +166,41 @@ impl ViewState {
                 Some("right") => Sort::Right,
                 _ => Sort::Document,
             },
+            graph: get(GRAPH).map(|focus| GraphView {
+                bipartite: get(GRAPH_MODE).as_deref() == Some("sources"),
+                window: get(GRAPH_WINDOW)
+                    .and_then(|w| Window::parse(&w))
+                    .unwrap_or_default(),
+                weight: get(GRAPH_WEIGHT)
+                    .and_then(|w| Weight::parse(&w))
+                    .unwrap_or_default(),
+                min_count: get(GRAPH_MIN)
+                    .and_then(|m| m.parse().ok())
+                    .unwrap_or(1)
+                    .max(1),
+                nodes: get(GRAPH_NODES)
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| GRAPH_NODES_CHOICES.contains(n))
+                    .unwrap_or(GRAPH_NODES_DEFAULT),
+                hidden_types: get_all(GRAPH_HIDE)
+                    .iter()
+                    .filter_map(|t| EntityType::parse(t))
+                    .collect(),
+                color: match get(GRAPH_COLOR).as_deref() {
+                    Some("community") => GraphColor::Community,
+                    _ => GraphColor::Type,
+                },
+                focus: Some(focus).filter(|f| !f.is_empty()),
+                hops: if get(GRAPH_HOPS).as_deref() == Some("2") {
+                    2
+                } else {
+                    1
+                },
+                edge: get(GRAPH_EDGE).and_then(|e| {
+                    let (a, b) = e.split_once(EDGE_JOIN)?;
+                    Some((a.to_string(), b.to_string()))
+                }),
+            }),
         }
     }
 
@@ -149,6 +249,39 @@ impl ViewState {
             Sort::Document => {}
             Sort::Left => pairs.push(format!("{KWIC_SORT}=left")),
             Sort::Right => pairs.push(format!("{KWIC_SORT}=right")),
+        }
+        if let Some(g) = &self.graph {
+            let focus = g.focus.as_deref().unwrap_or("");
+            pairs.push(format!("{GRAPH}={}", encode_component(focus)));
+            let defaults = GraphView::default();
+            if g.bipartite {
+                pairs.push(format!("{GRAPH_MODE}=sources"));
+            }
+            if g.window != defaults.window {
+                pairs.push(format!("{GRAPH_WINDOW}={}", g.window.key()));
+            }
+            if g.weight != defaults.weight {
+                pairs.push(format!("{GRAPH_WEIGHT}={}", g.weight.key()));
+            }
+            if g.min_count != defaults.min_count {
+                pairs.push(format!("{GRAPH_MIN}={}", g.min_count));
+            }
+            if g.nodes != defaults.nodes {
+                pairs.push(format!("{GRAPH_NODES}={}", g.nodes));
+            }
+            for kind in &g.hidden_types {
+                pairs.push(format!("{GRAPH_HIDE}={}", kind.label()));
+            }
+            if g.color == GraphColor::Community {
+                pairs.push(format!("{GRAPH_COLOR}=community"));
+            }
+            if g.hops != defaults.hops {
+                pairs.push(format!("{GRAPH_HOPS}={}", g.hops));
+            }
+            if let Some((a, b)) = &g.edge {
+                let edge = format!("{a}{EDGE_JOIN}{b}");
+                pairs.push(format!("{GRAPH_EDGE}={}", encode_component(&edge)));
+            }
         }
         if pairs.is_empty() {
             String::new()
@@ -247,6 +380,48 @@ mod tests {
                 .map(|(_, v)| v.clone())
                 .collect()
         })
+    }
+
+    #[test]
+    fn the_graph_view_round_trips_and_leaves_defaults_out() {
+        let open = ViewState {
+            graph: Some(GraphView::default()),
+            ..ViewState::default()
+        };
+        assert_eq!(open.to_query(), "?graph=");
+        assert_eq!(round_trip(&open), open);
+        let full = ViewState {
+            graph: Some(GraphView {
+                bipartite: true,
+                window: Window::Paragraph,
+                weight: Weight::Association,
+                min_count: 3,
+                nodes: 300,
+                hidden_types: vec![EntityType::Place, EntityType::Product],
+                color: GraphColor::Community,
+                focus: Some("person:jeff-bezos".into()),
+                hops: 2,
+                edge: Some(("org:amazon".into(), "org:ibm".into())),
+            }),
+            ..ViewState::default()
+        };
+        assert_eq!(
+            full.to_query(),
+            "?graph=person%3Ajeff-bezos&g.mode=sources&g.window=paragraph&g.weight=association&g.min=3\
+             &g.nodes=300&g.hide=PLACE&g.hide=PRODUCT&g.color=community&g.hops=2&g.edge=org%3Aamazon~org%3Aibm"
+        );
+        assert_eq!(round_trip(&full), full);
+        let odd = parse(&[
+            ("graph", ""),
+            ("g.nodes", "7"),
+            ("g.min", "0"),
+            ("g.edge", "no-join"),
+        ]);
+        assert_eq!(
+            odd.graph,
+            Some(GraphView::default()),
+            "malformed values mean the default"
+        );
     }
 
     #[test]
