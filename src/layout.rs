@@ -1,5 +1,5 @@
-//! Force-directed layout: springs along edges, repulsion between all nodes (Barnes–Hut), a pull
-//! to the centre, cooling over time — the model of d3-force, in Rust.
+//! Force-directed layout: springs along edges, repulsion between all nodes (Barnes–Hut), a weak
+//! pull to the centre, cooling over time — the model of d3-force, in Rust.
 //!
 //! **Deterministic**: the same graph gives the same positions, bit for bit (a seeded generator,
 //! no hash-map order in the arithmetic). **Incremental**: [`Layout::step`] runs a few ticks, so
@@ -22,6 +22,10 @@ const VELOCITY_DECAY: f32 = 0.4;
 const ALPHA_MIN: f32 = 0.001;
 /// Ticks from a cold start to settled (100–600), d3's default 300.
 const TICKS_TO_SETTLE: f32 = 300.0;
+/// Pull of every node toward the centre, per tick and unit of distance (0–0.2), as d3's
+/// forceX/forceY: weak enough not to crowd a connected cluster, strong enough that parts of the
+/// graph with no edge between them stay in view instead of drifting off.
+const GRAVITY: f32 = 0.05;
 /// Shortest distance the repulsion uses (avoids infinite forces when nodes nearly touch).
 const MIN_DISTANCE2: f32 = 1.0;
 /// Reheat after a change that keeps most nodes (0.05–1): low, so kept nodes barely move while
@@ -256,6 +260,8 @@ impl Layout {
                 (self.x[i], self.y[i], self.vx[i], self.vy[i]) = (fx, fy, 0.0, 0.0);
                 continue;
             }
+            self.vx[i] -= self.x[i] * GRAVITY * self.alpha;
+            self.vy[i] -= self.y[i] * GRAVITY * self.alpha;
             self.vx[i] *= 1.0 - VELOCITY_DECAY;
             self.vy[i] *= 1.0 - VELOCITY_DECAY;
             self.x[i] += self.vx[i];

@@ -737,3 +737,147 @@ async fn the_concordance_lists_every_match_sorts_by_context_and_opens_the_docume
     assert!(query().contains("&at="), "{}", query());
     assert!(page.all(".reader-title").len() == 1);
 }
+
+/// Waits (up to two seconds) until `selector` matches something.
+async fn wait_for(page: &Mounted, selector: &str) {
+    for _ in 0..100 {
+        if !page.all(selector).is_empty() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("nothing matched {selector}");
+}
+
+fn pointer(el: &web_sys::Element, kind: &str) {
+    let rect = el.get_bounding_client_rect();
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x((rect.left() + rect.width() / 2.0) as i32);
+    init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+    init.set_pointer_id(1);
+    let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_graph_draws_the_listed_entities_and_a_node_click_filters_by_it() {
+    let page = mount("?graph=").await;
+    wait_for(&page, ".graph-node[data-id='org:amazon']").await;
+    assert!(page.text(".graph-status").ends_with("from 5 documents"));
+    let amazon = page.one(".graph-node[data-id='org:amazon']");
+    let tooltip = amazon.query_selector("title").unwrap().unwrap();
+    assert_eq!(
+        tooltip.namespace_uri().as_deref(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    assert!(tooltip
+        .text_content()
+        .unwrap()
+        .starts_with("Amazon · ORG · "));
+    sleep(200).await;
+    assert!(
+        amazon
+            .get_attribute("transform")
+            .unwrap_or_default()
+            .starts_with("translate("),
+        "the layout places the nodes"
+    );
+    let lines = page.all(".graph-edge");
+    assert!(!lines.is_empty());
+    assert!(lines[0].get_attribute("x1").is_some());
+
+    let circle = amazon.query_selector("circle").unwrap().unwrap();
+    pointer(&circle, "pointerdown");
+    pointer(&circle, "pointerup");
+    settle().await;
+    assert_eq!(
+        query(),
+        "?f.entity=org%3Aamazon&graph=",
+        "the corpus filter follows"
+    );
+    assert_eq!(page.all(".chip").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_edge_lists_the_sentences_that_drew_it_each_opening_the_reader_there() {
+    let page = mount("?graph=&g.edge=person%3Ajoy-buolamwini~person%3Atimnit-gebru").await;
+    wait_for(&page, ".edge-evidence").await;
+    assert_eq!(
+        page.text(".edge-evidence h2"),
+        "Joy Buolamwini and Timnit Gebru: 1 passage"
+    );
+    let line = page.one(".evidence-line");
+    let text = page.text(".evidence-text");
+    assert!(
+        text.contains("Buolamwini") && text.contains("Timnit Gebru"),
+        "{text}"
+    );
+    let href = line.get_attribute("href").unwrap();
+    assert!(href.contains("doc=004_5794830cfb3b6476.txt"), "{href}");
+    assert!(href.contains("&at="), "opens at the names: {href}");
+
+    // The table of edges is the same data as text, and reaches every edge's sentences.
+    page.one(".edge-table summary").click();
+    let first = page.one(".edge-table tbody tr");
+    assert_eq!(
+        first
+            .query_selector("td")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Amazon"
+    );
+    first
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    assert!(
+        query().ends_with("g.edge=org%3Aamazon~product%3Arekognition"),
+        "{}",
+        query()
+    );
+    assert!(page
+        .text(".edge-evidence h2")
+        .starts_with("Amazon and Rekognition: 14 passages"));
+}
+
+#[wasm_bindgen_test]
+async fn graph_controls_live_in_the_url_and_an_ego_view_keeps_the_neighbours() {
+    let page = mount("?graph=").await;
+    wait_for(&page, ".graph-node").await;
+    let all = page.all(".graph-node").len();
+    page.one(".graph-type.type-place").click();
+    settle().await;
+    assert_eq!(query(), "?graph=&g.hide=PLACE");
+    assert!(page.all(".graph-node[data-id^='place:']").is_empty());
+    assert!(page.all(".graph-node").len() < all);
+
+    let find: web_sys::HtmlInputElement = page.one(".graph-find-box").unchecked_into();
+    type_into(&find, "gebru", "input");
+    settle().await;
+    page.one(".graph-match").click();
+    settle().await;
+    assert_eq!(query(), "?graph=person%3Atimnit-gebru&g.hide=PLACE");
+    let mut shown: Vec<String> = page
+        .all(".graph-node")
+        .iter()
+        .map(|n| n.get_attribute("data-id").unwrap())
+        .collect();
+    shown.sort();
+    assert_eq!(
+        shown,
+        [
+            "org:microsoft-research",
+            "org:mit-media-lab",
+            "person:joy-buolamwini",
+            "person:timnit-gebru"
+        ],
+        "Gebru and those named with her"
+    );
+    assert!(page.text(".graph-focus").starts_with("Around Timnit Gebru"));
+}

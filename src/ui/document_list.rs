@@ -158,6 +158,16 @@ pub(crate) fn DocumentList() -> impl IntoView {
         move || {
             let mut next = state.get().with_doc(None);
             next.kwic.get_or_insert_with(String::new);
+            next.graph = None;
+            page.href(&next)
+        }
+    };
+    let graph_href = {
+        let page = page.clone();
+        move || {
+            let mut next = state.get().with_doc(None);
+            next.kwic = None;
+            next.graph.get_or_insert_with(Default::default);
             page.href(&next)
         }
     };
@@ -177,7 +187,10 @@ pub(crate) fn DocumentList() -> impl IntoView {
                 />
                 <div class="search-line">
                     <p class="search-summary" id="search-summary" aria-live="polite">{summary}</p>
-                    <a class="kwic-open" href=kwic_href title="Every occurrence of the search's first word, phrase or entity, in context">"In context"</a>
+                    <span class="list-views">
+                        <a class="kwic-open" href=kwic_href title="Every occurrence of the search's first word, phrase or entity, in context">"In context"</a>
+                        <a class="graph-open" href=graph_href title="Who is named with whom in the listed documents">"Graph"</a>
+                    </span>
                 </div>
                 <QueryHelp />
                 <ul class="search-notes">

@@ -5,7 +5,6 @@
 //! second key before starting afresh, and a failed import leaves the current edits as they were.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::counted;
 use crate::curation::{Curation, Edit};
@@ -122,21 +121,7 @@ impl EditStore {
     /// Offers the edits as a file download.
     pub fn export(&self) {
         let json = self.current.get_untracked().to_json();
-        let parts = js_sys::Array::of1(&json.into());
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("application/json");
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-            return;
-        };
-        let link: web_sys::HtmlAnchorElement =
-            document().create_element("a").unwrap().unchecked_into();
-        link.set_href(&url);
-        link.set_download("parallax-edits.json");
-        link.click();
-        let _ = web_sys::Url::revoke_object_url(&url);
+        super::download("parallax-edits.json", "application/json", &json);
     }
 }
 

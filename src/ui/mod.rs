@@ -8,6 +8,7 @@ mod concordance_view;
 mod document_list;
 mod edits;
 mod entity_browser;
+mod entity_graph;
 mod facet_panel;
 mod reader;
 
@@ -27,6 +28,7 @@ use concordance_view::ConcordanceView;
 use document_list::DocumentList;
 use edits::EditStore;
 use entity_browser::EntityBrowser;
+use entity_graph::EntityGraph;
 use reader::{Reader, Welcome};
 
 /// What every component of the page shares: the corpus and the URL-backed view state.
@@ -276,8 +278,9 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
 
     let doc_id = Memo::new(move |_| url_state.with(|s| s.doc.clone()));
     let kwic = Memo::new(move |_| url_state.with(|s| s.kwic.is_some()));
+    let graph = Memo::new(move |_| url_state.with(|s| s.graph.is_some()));
     // On a narrow screen the main pane replaces the list when it shows something.
-    let has_doc = move || doc_id.with(Option::is_some) || kwic.get();
+    let has_doc = move || doc_id.with(Option::is_some) || kwic.get() || graph.get();
     let doc_count = corpus.documents.len();
     let outlets = corpus.outlet_count();
     let reader_page = page.clone();
@@ -301,6 +304,7 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
                     match doc_id.get() {
                         Some(id) => view! { <Reader id page=reader_page.clone() /> }.into_any(),
                         None if kwic.get() => view! { <ConcordanceView /> }.into_any(),
+                        None if graph.get() => view! { <EntityGraph /> }.into_any(),
                         None => view! { <Welcome /> }.into_any(),
                     }
                 }}
@@ -355,6 +359,25 @@ fn SidePane() -> impl IntoView {
             }}
         </aside>
     }
+}
+
+/// Offers `text` as a file download named `name`.
+pub(crate) fn download(name: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link: web_sys::HtmlAnchorElement = document().create_element("a").unwrap().unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Scrolls `el` into view within its scrolling pane, placed at `block`.

@@ -1,0 +1,1029 @@
+//! The entity graph in the main pane: who is named with whom in the listed documents, laid out
+//! by force ([`crate::layout`]) a few ticks per frame, drawn in SVG. Clicking a node filters the
+//! corpus by that entity (the same facet and URL as the sidebar); clicking an edge lists the
+//! sentences that drew it, each opening the reader there. A table of the same edges is the text
+//! alternative.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{counted, download, Page};
+use crate::facets::Facet;
+use crate::graph::{bipartite, graph, Cooccurrence, Graph, Options, Weight, Window};
+use crate::graph_export::{write, Evidence, Format};
+use crate::layout::Layout;
+use crate::mentions::EntityType;
+use crate::view_state::{GraphColor, GraphView, ViewState, GRAPH_NODES_CHOICES};
+
+/// Documents the co-occurrence index reads per slice of work (10–1,000): small enough that a
+/// slice of 10,000 articles stays under a frame, large enough that the seeds take one.
+const DOCUMENTS_PER_SLICE: usize = 100;
+/// Milliseconds of each animation frame given to the layout (2–12): the rest of a 16 ms frame
+/// is left for drawing and input.
+const LAYOUT_BUDGET_MS: f64 = 6.0;
+/// How long the graph waits after the listed documents change before recounting, in ms (as the
+/// facet counts do): typing in the search box stays at one frame a keystroke.
+const SETTLE_MS: u64 = 150;
+/// Edges drawn at most per node (1–10): beyond the strongest few, a hairball hides structure.
+const EDGES_PER_NODE: usize = 4;
+/// Evidence sentences listed for an edge before "and N more".
+const EVIDENCE_SHOWN: usize = 50;
+/// Rows of the edge table (the text alternative).
+const TABLE_ROWS: usize = 100;
+/// The layout's seed: the same documents and settings give the same picture.
+const SEED: u64 = 0x5eed;
+/// Colours by community, in order of size (Okabe–Ito, colour-blind safe); smaller ones are grey.
+const COMMUNITY_COLOURS: [&str; 7] = [
+    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442",
+];
+
+/// Fill colour of a node by type (the reader's palette, so exported SVG keeps it).
+fn type_colour(kind: &str) -> &'static str {
+    match kind {
+        "PERSON" => "#0072b2",
+        "ORG" => "#d55e00",
+        "PLACE" => "#009e73",
+        "PRODUCT" => "#cc79a7",
+        _ => "#555555",
+    }
+}
+
+/// The graph as drawn: the counted graph, the edges kept, and each node's community.
+#[derive(Clone)]
+struct Drawn {
+    graph: Arc<Graph>,
+    edges: Vec<usize>,
+    community: Vec<usize>,
+}
+
+impl PartialEq for Drawn {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.graph, &other.graph)
+    }
+}
+
+/// The pan and zoom: the layout rectangle shown (x, y, width, height), and whether the user set
+/// it (then new layouts stop re-fitting it).
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+    user: bool,
+}
+
+#[component]
+pub(crate) fn EntityGraph() -> impl IntoView {
+    let page = expect_context::<Page>();
+    let url_state = page.url_state;
+    let settings = Memo::new(move |_| url_state.with(|s| s.graph.clone().unwrap_or_default()));
+    let window = Memo::new(move |_| settings.with(|s| s.window));
+    let curated = page.entities;
+
+    // The co-occurrence index, read a slice per task so that 10,000 articles never freeze the page.
+    let index = RwSignal::new(None::<Arc<Cooccurrence>>);
+    let progress = RwSignal::new((0usize, page.corpus.documents.len()));
+    let generation = StoredValue::new(0u64);
+    {
+        let corpus = page.corpus.clone();
+        Effect::new(move |_| {
+            let window = window.get();
+            let entities = curated.get();
+            let run = generation.get_value() + 1;
+            generation.set_value(run);
+            index.set(None);
+            let building = Rc::new(RefCell::new(Cooccurrence::new(
+                &corpus,
+                entities.index(),
+                window,
+            )));
+            read_slices(corpus.clone(), building, run, generation, index, progress);
+        });
+    }
+
+    // The listed documents, once they have stopped changing for a moment.
+    let listed = page.listed;
+    let docs = RwSignal::new(listed.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        listed.track();
+        if first.is_none() {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let update = move || docs.set(listed.get_untracked());
+        pending.set_value(set_timeout_with_handle(update, Duration::from_millis(SETTLE_MS)).ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+    });
+
+    let drawn = Memo::new(move |_| {
+        let index = index.get()?;
+        let s = settings.get();
+        let curated = curated.get();
+        let options = Options {
+            weight: s.weight,
+            min_count: s.min_count,
+            max_nodes: s.nodes,
+            types: EntityType::ALL.map(|k| !s.hidden_types.contains(&k)),
+        };
+        let mut g = docs.with(|d| match s.bipartite {
+            true => bipartite(&index, curated.index(), d, &options),
+            false => graph(&index, curated.index(), d, &options),
+        });
+        if let Some(center) = s.focus.as_deref().and_then(|id| g.node(id)) {
+            g = g.restricted(&g.ego(center, s.hops));
+        }
+        Some(draw_selection(g))
+    });
+
+    let layout = StoredValue::new(Layout::new(SEED));
+    let view_box = RwSignal::new(View {
+        x: -300.0,
+        y: -200.0,
+        w: 600.0,
+        h: 400.0,
+        user: false,
+    });
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let running = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Some(d) = drawn.get() else { return };
+        layout.update_value(|l| {
+            let keys: Vec<String> = d.graph.nodes.iter().map(|n| n.id.clone()).collect();
+            let edges: Vec<(usize, usize, f32)> = d
+                .edges
+                .iter()
+                .map(|&e| {
+                    let edge = &d.graph.edges[e];
+                    (edge.a, edge.b, edge.weight(d.graph.weight).max(1e-3))
+                })
+                .collect();
+            l.set_graph(&keys, &edges);
+        });
+        if !running.get_value() {
+            running.set_value(true);
+            animate(layout, svg, view_box, running, drawn);
+        }
+    });
+    // After new nodes are in the DOM, or the view moved, draw them at their places.
+    Effect::new(move |_| {
+        drawn.track();
+        view_box.track();
+        request_animation_frame(move || {
+            if let Some(d) = drawn.try_get_untracked().flatten() {
+                draw(&layout, svg, &d, view_box);
+            }
+        });
+    });
+
+    let drag = StoredValue::new(None::<Drag>);
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        ev.prevent_default();
+        let Some((px, py)) = svg_point(svg, view_box, ev.client_x(), ev.client_y()) else {
+            return;
+        };
+        let factor = if ev.delta_y() > 0.0 { 1.15 } else { 1.0 / 1.15 };
+        view_box.update(|v| {
+            v.x = px - (px - v.x) * factor;
+            v.y = py - (py - v.y) * factor;
+            v.w *= factor;
+            v.h *= factor;
+            v.user = true;
+        });
+    };
+    let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
+        let node = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".graph-node").ok().flatten())
+            .and_then(|el| el.get_attribute("data-i"))
+            .and_then(|i| i.parse::<usize>().ok());
+        let Some(point) = svg_point(svg, view_box, ev.client_x(), ev.client_y()) else {
+            return;
+        };
+        drag.set_value(Some(Drag {
+            node,
+            last: point,
+            moved: false,
+        }));
+        if let Some(el) = svg.get_untracked() {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+    };
+    let on_pointermove = move |ev: leptos::ev::PointerEvent| {
+        let Some(mut d) = drag.get_value() else {
+            return;
+        };
+        let Some((px, py)) = svg_point(svg, view_box, ev.client_x(), ev.client_y()) else {
+            return;
+        };
+        d.moved |= (px - d.last.0).abs() + (py - d.last.1).abs() > 0.5;
+        match d.node {
+            Some(i) => {
+                layout.update_value(|l| {
+                    l.pin(i, px, py);
+                    l.reheat(0.3);
+                });
+                d.last = (px, py);
+                if !running.get_value() {
+                    running.set_value(true);
+                    animate(layout, svg, view_box, running, drawn);
+                }
+            }
+            None => {
+                // Panning moves the view box, so the point under the pointer stays put.
+                view_box.update(|v| {
+                    v.x -= px - d.last.0;
+                    v.y -= py - d.last.1;
+                    v.user = true;
+                });
+            }
+        }
+        drag.set_value(Some(d));
+    };
+    let on_pointerup = {
+        let page = page.clone();
+        move |_: leptos::ev::PointerEvent| {
+            let Some(d) = drag.get_value() else { return };
+            drag.set_value(None);
+            if let Some(i) = d.node {
+                layout.update_value(|l| l.release(i));
+                if !d.moved {
+                    if let Some(drawn) = drawn.get_untracked() {
+                        filter_by_node(&page, &drawn.graph, i);
+                    }
+                }
+            }
+        }
+    };
+
+    let nodes = move || {
+        let Some(d) = drawn.get() else {
+            return Vec::new();
+        };
+        let color = settings.with(|s| s.color);
+        let most = d
+            .graph
+            .nodes
+            .iter()
+            .map(|n| n.mentions)
+            .max()
+            .unwrap_or(1)
+            .max(1) as f32;
+        d.graph
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let radius = 4.0 + 14.0 * (n.mentions as f32 / most).sqrt();
+                let fill = match color {
+                    GraphColor::Type => type_colour(n.kind),
+                    GraphColor::Community => {
+                        COMMUNITY_COLOURS.get(d.community[i]).copied().unwrap_or("#999999")
+                    }
+                };
+                let title = format!(
+                    "{} · {} · {} in {}",
+                    n.name,
+                    n.kind,
+                    counted(n.mentions as usize, "mention"),
+                    counted(n.documents as usize, "document")
+                );
+                let label = n.name.clone();
+                let tooltip = title.clone();
+                view! {
+                    <g class="graph-node" data-i=i data-id=n.id.clone() tabindex="0" role="button" aria-label=title>
+                        {leptos::svg::title().child(tooltip)}
+                        <circle r=format!("{radius:.1}") fill=fill stroke="#ffffff" stroke-width="1.5"></circle>
+                        <text x=format!("{:.1}", radius + 3.0) y="4" font-size="12" fill="currentColor">{label}</text>
+                    </g>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let edges = move || {
+        let Some(d) = drawn.get() else {
+            return Vec::new();
+        };
+        let heaviest = d
+            .edges
+            .first()
+            .map_or(1.0, |&e| d.graph.edges[e].weight(d.graph.weight))
+            .max(1e-6);
+        let selected = settings.with(|s| s.edge.clone());
+        d.edges
+            .iter()
+            .map(|&e| {
+                let edge = &d.graph.edges[e];
+                let (a, b) = (&d.graph.nodes[edge.a], &d.graph.nodes[edge.b]);
+                let width = 1.0 + 5.0 * edge.weight(d.graph.weight) / heaviest;
+                let is_selected = selected.as_ref() == Some(&(a.id.clone(), b.id.clone()));
+                let title = format!(
+                    "{} — {}: {}",
+                    a.name,
+                    b.name,
+                    counted(edge.count as usize, "time")
+                );
+                let (ida, idb) = (a.id.clone(), b.id.clone());
+                let page = expect_context::<Page>();
+                view! {
+                    <line
+                        class="graph-edge"
+                        class:selected=is_selected
+                        stroke=if is_selected { "#000000" } else { "#8a8a8a" }
+                        stroke-opacity="0.6"
+                        stroke-width=format!("{width:.1}")
+                        vector-effect="non-scaling-stroke"
+                        on:click=move |_| show_edge(&page, &ida, &idb)
+                    >
+                        <title>{title}</title>
+                    </line>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let view_box_attr =
+        move || view_box.with(|v| format!("{:.1} {:.1} {:.1} {:.1}", v.x, v.y, v.w, v.h));
+    let status = move || {
+        let (done, total) = progress.get();
+        if index.with(Option::is_none) {
+            return format!(
+                "Reading sentences… {done} of {}",
+                counted(total, "document")
+            );
+        }
+        match drawn.get() {
+            Some(d) if d.graph.nodes.is_empty() => {
+                "No entities in the listed documents.".to_string()
+            }
+            Some(d) => format!(
+                "{} and {} (of {}) from {}",
+                counted(d.graph.nodes.len(), "node"),
+                counted(d.edges.len(), "edge"),
+                d.graph.edges.len(),
+                counted(d.graph.documents, "document")
+            ),
+            None => String::new(),
+        }
+    };
+    let reading = move || index.with(Option::is_none);
+    let fit = move |_| view_box.update(|v| v.user = false);
+    view! {
+        <section class="graph-view" aria-label="Entity graph">
+            <header class="graph-head">
+                <h1>"Who is named with whom"</h1>
+                <a class="close" href=close_href()>"Close"</a>
+            </header>
+            <GraphControls settings drawn />
+            <p class="graph-status" aria-live="polite">{status}</p>
+            <Show when=reading>
+                <progress class="graph-progress" max=move || progress.get().1 value=move || progress.get().0></progress>
+            </Show>
+            <div class="graph-stage">
+                <svg
+                    node_ref=svg
+                    class="graph-svg"
+                    xmlns="http://www.w3.org/2000/svg"
+                    viewBox=view_box_attr
+                    role="img"
+                    aria-label="Entity graph: see the table of edges below for the same data"
+                    on:wheel=on_wheel
+                    on:pointerdown=on_pointerdown
+                    on:pointermove=on_pointermove
+                    on:pointerup=on_pointerup
+                >
+                    <g class="graph-edges">{edges}</g>
+                    <g class="graph-nodes">{nodes}</g>
+                </svg>
+                <button type="button" class="graph-fit" on:click=fit>"Fit"</button>
+            </div>
+            <GraphLegend settings drawn />
+            <EdgeEvidence settings index docs />
+            <EdgeTable drawn />
+        </section>
+    }
+}
+
+/// Keeps the strongest edges (at most [`EDGES_PER_NODE`] a node, every node's strongest one
+/// first) and finds the communities.
+fn draw_selection(graph: Graph) -> Drawn {
+    let mut per_node = vec![0usize; graph.nodes.len()];
+    let limit = EDGES_PER_NODE * graph.nodes.len().max(1);
+    let mut edges = Vec::new();
+    for (i, e) in graph.edges.iter().enumerate() {
+        if edges.len() >= limit {
+            break;
+        }
+        if per_node[e.a] < EDGES_PER_NODE || per_node[e.b] < EDGES_PER_NODE {
+            per_node[e.a] += 1;
+            per_node[e.b] += 1;
+            edges.push(i);
+        }
+    }
+    let weighted: Vec<(usize, usize, f32)> = edges
+        .iter()
+        .map(|&i| {
+            let e = &graph.edges[i];
+            (e.a, e.b, e.weight(graph.weight).max(1e-3))
+        })
+        .collect();
+    let community = crate::communities::communities(graph.nodes.len(), &weighted);
+    Drawn {
+        graph: Arc::new(graph),
+        edges,
+        community,
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Drag {
+    node: Option<usize>,
+    last: (f32, f32),
+    moved: bool,
+}
+
+/// Reads the next slice of documents into `building`, then schedules the next slice, until
+/// done (then publishes the index) or a newer run starts.
+fn read_slices(
+    corpus: Arc<crate::corpus::Corpus>,
+    building: Rc<RefCell<Cooccurrence>>,
+    run: u64,
+    generation: StoredValue<u64>,
+    index: RwSignal<Option<Arc<Cooccurrence>>>,
+    progress: RwSignal<(usize, usize)>,
+) {
+    if generation.try_get_value() != Some(run) {
+        return;
+    }
+    let done = building
+        .borrow_mut()
+        .add_documents(&corpus, DOCUMENTS_PER_SLICE);
+    progress.set((done, corpus.documents.len()));
+    if building.borrow().is_complete() {
+        if let Ok(finished) = Rc::try_unwrap(building) {
+            index.set(Some(Arc::new(finished.into_inner())));
+        }
+        return;
+    }
+    set_timeout(
+        move || read_slices(corpus, building, run, generation, index, progress),
+        Duration::ZERO,
+    );
+}
+
+/// Runs the layout a slice of each animation frame until it settles.
+fn animate(
+    layout: StoredValue<Layout>,
+    svg: NodeRef<leptos::svg::Svg>,
+    view_box: RwSignal<View>,
+    running: StoredValue<bool>,
+    drawn: Memo<Option<Drawn>>,
+) {
+    request_animation_frame(move || {
+        if running.try_get_value().is_none() {
+            return;
+        }
+        let start = js_sys::Date::now();
+        let settled = layout
+            .try_update_value(|l| {
+                while js_sys::Date::now() - start < LAYOUT_BUDGET_MS {
+                    if l.step(1) {
+                        break;
+                    }
+                }
+                l.is_settled()
+            })
+            .unwrap_or(true);
+        if let Some(d) = drawn.try_get_untracked().flatten() {
+            draw(&layout, svg, &d, view_box);
+        }
+        if settled {
+            running.set_value(false);
+        } else {
+            animate(layout, svg, view_box, running, drawn);
+        }
+    });
+}
+
+/// Moves the drawn nodes and edges to the layout's positions, fits the view (unless the user
+/// moved it), and shows the labels that do not collide.
+fn draw(
+    layout: &StoredValue<Layout>,
+    svg: NodeRef<leptos::svg::Svg>,
+    drawn: &Drawn,
+    view_box: RwSignal<View>,
+) {
+    // A frame may come after the graph view has closed.
+    let (Some(Some(svg)), Some(current)) = (svg.try_get_untracked(), view_box.try_get_untracked())
+    else {
+        return;
+    };
+    let Some(nodes) = svg.query_selector(".graph-nodes").ok().flatten() else {
+        return;
+    };
+    let Some(lines) = svg.query_selector(".graph-edges").ok().flatten() else {
+        return;
+    };
+    layout.with_value(|l| {
+        if l.len() != drawn.graph.nodes.len() {
+            return;
+        }
+        let children = nodes.children();
+        for i in 0..l.len() {
+            if let Some(el) = children.item(i as u32) {
+                let (x, y) = l.position(i);
+                let _ = el.set_attribute("transform", &format!("translate({x:.1} {y:.1})"));
+            }
+        }
+        let lines = lines.children();
+        for (k, &e) in drawn.edges.iter().enumerate() {
+            let edge = &drawn.graph.edges[e];
+            if let Some(el) = lines.item(k as u32) {
+                let ((x1, y1), (x2, y2)) = (l.position(edge.a), l.position(edge.b));
+                for (name, value) in [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)] {
+                    let _ = el.set_attribute(name, &format!("{value:.1}"));
+                }
+            }
+        }
+        if !current.user && !l.is_empty() {
+            let (x0, y0, x1, y1) = l.bounds();
+            let margin = 40.0;
+            let rect = svg.get_bounding_client_rect();
+            let aspect = (rect.width() / rect.height().max(1.0)).clamp(0.3, 4.0) as f32;
+            let (mut w, mut h) = (x1 - x0 + 2.0 * margin, y1 - y0 + 2.0 * margin);
+            if w / h < aspect {
+                w = h * aspect;
+            } else {
+                h = w / aspect;
+            }
+            let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            let fitted = View {
+                x: cx - w / 2.0,
+                y: cy - h / 2.0,
+                w,
+                h,
+                user: false,
+            };
+            if current != fitted {
+                view_box.set(fitted);
+            }
+        }
+        place_labels(
+            l,
+            drawn,
+            &svg,
+            &nodes,
+            view_box.try_get_untracked().unwrap_or(current),
+        );
+    });
+}
+
+/// Shows node labels, most mentioned first, where they do not overlap one already shown.
+fn place_labels(
+    l: &Layout,
+    drawn: &Drawn,
+    svg: &web_sys::Element,
+    nodes: &web_sys::Element,
+    v: View,
+) {
+    let rect = svg.get_bounding_client_rect();
+    let scale = (rect.width() as f32 / v.w.max(1.0)).max(1e-3);
+    let mut order: Vec<usize> = (0..l.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(drawn.graph.nodes[i].mentions));
+    let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
+    let children = nodes.children();
+    for i in order {
+        let (x, y) = l.position(i);
+        let (sx, sy) = ((x - v.x) * scale, (y - v.y) * scale);
+        let width = 7.0 * drawn.graph.nodes[i].name.chars().count() as f32;
+        let bbox = (sx + 6.0, sy - 9.0, sx + 12.0 + width, sy + 7.0);
+        let free = placed
+            .iter()
+            .all(|p| bbox.2 < p.0 || bbox.0 > p.2 || bbox.3 < p.1 || bbox.1 > p.3);
+        if free {
+            placed.push(bbox);
+        }
+        if let Some(text) = children
+            .item(i as u32)
+            .and_then(|g| g.query_selector("text").ok().flatten())
+        {
+            let _ = text.set_attribute("visibility", if free { "visible" } else { "hidden" });
+        }
+    }
+}
+
+/// The point of the layout under client coordinates.
+fn svg_point(
+    svg: NodeRef<leptos::svg::Svg>,
+    view_box: RwSignal<View>,
+    cx: i32,
+    cy: i32,
+) -> Option<(f32, f32)> {
+    let svg = svg.get_untracked()?;
+    let rect = svg.get_bounding_client_rect();
+    let v = view_box.get_untracked();
+    // viewBox keeps the aspect (xMidYMid meet): one scale, centred.
+    let scale = (rect.width() as f32 / v.w).min(rect.height() as f32 / v.h);
+    let (ox, oy) = (
+        (rect.width() as f32 - v.w * scale) / 2.0,
+        (rect.height() as f32 - v.h * scale) / 2.0,
+    );
+    Some((
+        v.x + (cx as f32 - rect.left() as f32 - ox) / scale,
+        v.y + (cy as f32 - rect.top() as f32 - oy) / scale,
+    ))
+}
+
+/// Filters the corpus by the node's entity (or source), as the facet sidebar does.
+fn filter_by_node(page: &Page, graph: &Graph, i: usize) {
+    let node = &graph.nodes[i];
+    let (facet, key) = match node.id.strip_prefix("source:") {
+        Some(source) => (Facet::Source, source.to_string()),
+        None => (Facet::Entity, node.id.clone()),
+    };
+    let mut next = page.state.get_untracked();
+    next.facets = next.facets.toggled(facet, &key);
+    page.go(&next, false);
+}
+
+fn show_edge(page: &Page, a: &str, b: &str) {
+    let mut next = page.state.get_untracked();
+    if let Some(g) = next.graph.as_mut() {
+        g.edge = Some((a.to_string(), b.to_string()));
+    }
+    page.go(&next, true);
+}
+
+/// The link that closes the graph.
+fn close_href() -> String {
+    let page = expect_context::<Page>();
+    let next = ViewState {
+        graph: None,
+        ..page.state.get_untracked()
+    };
+    page.href(&next)
+}
+
+/// Changes the graph settings (an in-place change: Back leaves the graph).
+fn set_graph(page: &Page, change: impl FnOnce(&mut GraphView)) {
+    let mut next = page.state.get_untracked();
+    let mut g = next.graph.take().unwrap_or_default();
+    change(&mut g);
+    next.graph = Some(g);
+    page.go(&next, true);
+}
+
+#[component]
+fn GraphControls(settings: Memo<GraphView>, drawn: Memo<Option<Drawn>>) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let select = move |label: &'static str,
+                       options: &[(&str, &str)],
+                       current: Signal<String>,
+                       apply: fn(&mut GraphView, &str)| {
+        let options: Vec<(String, String)> = options
+            .iter()
+            .map(|(t, v)| (t.to_string(), v.to_string()))
+            .collect();
+        let page = page.clone();
+        view! {
+            <label class="graph-control">
+                {label}
+                <select
+                    prop:value=move || current.get()
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set_graph(&page, |g| apply(g, &value));
+                    }
+                >
+                    {options
+                        .into_iter()
+                        .map(|(text, value)| view! { <option value=value>{text}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+        }
+    };
+    let page2 = expect_context::<Page>();
+    let type_toggle = move |kind: EntityType| {
+        let page = page2.clone();
+        let hidden = move || settings.with(|s| s.hidden_types.contains(&kind));
+        view! {
+            <button
+                type="button"
+                class=format!("graph-type type-chip type-{}", kind.label().to_lowercase())
+                aria-pressed=move || if hidden() { "false" } else { "true" }
+                on:click=move |_| {
+                    set_graph(&page, |g| {
+                        if let Some(at) = g.hidden_types.iter().position(|&k| k == kind) {
+                            g.hidden_types.remove(at);
+                        } else {
+                            g.hidden_types.push(kind);
+                        }
+                    })
+                }
+            >
+                {kind.label()}
+            </button>
+        }
+    };
+    let page3 = expect_context::<Page>();
+    let find = RwSignal::new(String::new());
+    let matches = move || {
+        let wanted = crate::text::fold(&find.get());
+        if wanted.len() < 2 {
+            return Vec::new();
+        }
+        let Some(d) = drawn.get() else {
+            return Vec::new();
+        };
+        d.graph
+            .nodes
+            .iter()
+            .filter(|n| crate::text::fold(&n.name).contains(&wanted))
+            .take(8)
+            .map(|n| {
+                let (page, id) = (page3.clone(), n.id.clone());
+                view! {
+                    <li>
+                        <button type="button" class="graph-match" on:click=move |_| {
+                            let id = id.clone();
+                            set_graph(&page, move |g| g.focus = Some(id));
+                            find.set(String::new());
+                        }>{n.name.clone()}</button>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let page4 = expect_context::<Page>();
+    let focus_name = move || {
+        let id = settings.with(|s| s.focus.clone())?;
+        let curated = page4.entities.get();
+        let name = curated
+            .index()
+            .get(&id)
+            .map_or(id.clone(), |e| e.name.clone());
+        Some(name)
+    };
+    let page5 = expect_context::<Page>();
+    let clear_focus = move |_| set_graph(&page5, |g| g.focus = None);
+    let export = move |format: Option<Format>| {
+        move |_| {
+            let Some(d) = drawn.get_untracked() else {
+                return;
+            };
+            match format {
+                Some(format) => {
+                    let text = write(&d.graph, format, None);
+                    download(
+                        &format!("parallax-graph.{}", format.extension()),
+                        format.mime(),
+                        &text,
+                    );
+                }
+                None => {
+                    let Some(svg) = document().query_selector(".graph-svg").ok().flatten() else {
+                        return;
+                    };
+                    let text = format!(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+                        svg.outer_html()
+                    );
+                    download("parallax-graph.svg", "image/svg+xml", &text);
+                }
+            }
+        }
+    };
+    let nodes_choices: Vec<String> = GRAPH_NODES_CHOICES.iter().map(usize::to_string).collect();
+    let nodes_choices: Vec<(&str, &str)> = nodes_choices
+        .iter()
+        .map(|n| (n.as_str(), n.as_str()))
+        .collect();
+    view! {
+        <div class="graph-controls">
+            {select("Show", &[("entities with entities", "entities"), ("sources with entities", "sources")],
+                Signal::derive(move || if settings.with(|s| s.bipartite) { "sources".into() } else { "entities".into() }),
+                |g, v| g.bipartite = v == "sources")}
+            {select("Named together in the same", &[("sentence", "sentence"), ("paragraph", "paragraph")],
+                Signal::derive(move || settings.with(|s| s.window.key().to_string())),
+                |g, v| g.window = Window::parse(v).unwrap_or_default())}
+            {select("Edge weight", &[("times together", "count"), ("association (Dice)", "association")],
+                Signal::derive(move || settings.with(|s| s.weight.key().to_string())),
+                |g, v| g.weight = Weight::parse(v).unwrap_or_default())}
+            {select("At least", &[("1 time", "1"), ("2 times", "2"), ("3 times", "3"), ("5 times", "5"), ("10 times", "10")],
+                Signal::derive(move || settings.with(|s| s.min_count.to_string())),
+                |g, v| g.min_count = v.parse().unwrap_or(1))}
+            {select("Nodes", &nodes_choices,
+                Signal::derive(move || settings.with(|s| s.nodes.to_string())),
+                |g, v| g.nodes = v.parse().unwrap_or(g.nodes))}
+            {select("Colour by", &[("type", "type"), ("community", "community")],
+                Signal::derive(move || if settings.with(|s| s.color == GraphColor::Community) { "community".into() } else { "type".into() }),
+                |g, v| g.color = if v == "community" { GraphColor::Community } else { GraphColor::Type })}
+            <div class="graph-types" role="group" aria-label="Entity types shown">
+                {EntityType::ALL.map(type_toggle).into_iter().collect_view()}
+            </div>
+            <div class="graph-find">
+                <input
+                    type="search"
+                    class="graph-find-box"
+                    placeholder="Find a node"
+                    aria-label="Find a node to centre the graph on"
+                    prop:value=move || find.get()
+                    on:input=move |ev| find.set(event_target_value(&ev))
+                />
+                <ul class="graph-matches">{matches}</ul>
+                {move || focus_name().map(|name| view! {
+                    <p class="graph-focus">
+                        "Around " <strong>{name}</strong> " · "
+                        {select("", &[("1 hop", "1"), ("2 hops", "2")],
+                            Signal::derive(move || settings.with(|s| s.hops.to_string())),
+                            |g, v| g.hops = if v == "2" { 2 } else { 1 })}
+                        <button type="button" class="graph-clear-focus" on:click=clear_focus.clone()>"Whole graph"</button>
+                    </p>
+                })}
+            </div>
+            <div class="graph-export" role="group" aria-label="Export">
+                "Export: "
+                <button type="button" on:click=export(None)>"SVG"</button>
+                <button type="button" on:click=export(Some(Format::Gexf))>"GEXF"</button>
+                <button type="button" on:click=export(Some(Format::GraphMl))>"GraphML"</button>
+                <button type="button" on:click=export(Some(Format::Json))>"JSON"</button>
+                <button type="button" on:click=export(Some(Format::Csv))>"CSV"</button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn GraphLegend(settings: Memo<GraphView>, drawn: Memo<Option<Drawn>>) -> impl IntoView {
+    let items = move || match settings.with(|s| s.color) {
+        GraphColor::Type => ["PERSON", "ORG", "PLACE", "PRODUCT", "SOURCE"]
+            .iter()
+            .map(|k| (type_colour(k).to_string(), k.to_string()))
+            .collect::<Vec<_>>(),
+        GraphColor::Community => {
+            let n = drawn.with(|d| {
+                d.as_ref()
+                    .map_or(0, |d| d.community.iter().max().map_or(0, |m| m + 1))
+            });
+            (0..n.min(COMMUNITY_COLOURS.len()))
+                .map(|c| {
+                    (
+                        COMMUNITY_COLOURS[c].to_string(),
+                        format!("community {}", c + 1),
+                    )
+                })
+                .chain(
+                    (n > COMMUNITY_COLOURS.len())
+                        .then(|| ("#999999".to_string(), "smaller communities".to_string())),
+                )
+                .collect()
+        }
+    };
+    view! {
+        <ul class="graph-legend" aria-label="Colours">
+            {move || items().into_iter().map(|(colour, label)| view! {
+                <li><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill=colour></circle></svg>{label}</li>
+            }).collect_view()}
+            <li class="graph-legend-note">"Size: mentions · line width: weight · drag a node, scroll to zoom, drag the background to pan · click a node to filter by it, a line for its sentences"</li>
+        </ul>
+    }
+}
+
+/// The sentences (or paragraphs) behind the selected edge, each opening the reader there.
+#[component]
+fn EdgeEvidence(
+    settings: Memo<GraphView>,
+    index: RwSignal<Option<Arc<Cooccurrence>>>,
+    docs: RwSignal<Vec<usize>>,
+) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let found = {
+        let page = page.clone();
+        Memo::new(move |_| {
+            let (a, b) = settings.with(|s| s.edge.clone())?;
+            let index = index.get()?;
+            let curated = page.entities.get();
+            let entities = curated.index();
+            let position = |id: &str| entities.entities.iter().position(|e| e.id == id);
+            let (ea, eb) = (position(&a)?, position(&b)?);
+            let spans = docs.with(|d| index.evidence(d, ea, eb));
+            let names = (
+                entities.entities[ea].name.clone(),
+                entities.entities[eb].name.clone(),
+            );
+            let lines: Vec<(Evidence, String, Option<usize>)> = spans
+                .iter()
+                .map(|&(d, span)| {
+                    let doc = &page.corpus.documents[d];
+                    // Open the reader at the first of the two names in the sentence.
+                    let at = [ea, eb]
+                        .iter()
+                        .flat_map(|&e| entities.entities[e].mentions.iter())
+                        .filter(|m| {
+                            m.doc == d && m.span.start >= span.start && m.span.end <= span.end
+                        })
+                        .map(|m| m.span.start)
+                        .min();
+                    (
+                        Evidence::new(&doc.id, &doc.text, span),
+                        doc.title.clone(),
+                        at,
+                    )
+                })
+                .collect();
+            Some((names, lines))
+        })
+    };
+    let close = {
+        let page = page.clone();
+        move |_| set_graph(&page, |g| g.edge = None)
+    };
+    view! {
+        {move || found.get().map(|((a, b), lines)| {
+            let total = lines.len();
+            let shown = lines.into_iter().take(EVIDENCE_SHOWN).map(|(evidence, title, at)| {
+                let page = expect_context::<Page>();
+                let mut next = page.state.get_untracked().with_doc(Some(&evidence.doc));
+                next.at = at;
+                let href = page.href(&next);
+                view! {
+                    <li>
+                        <a href=href class="evidence-line">
+                            <span class="evidence-title">{title}</span>
+                            <span class="evidence-text">{evidence.text}</span>
+                        </a>
+                    </li>
+                }
+            }).collect_view();
+            let more = total.saturating_sub(EVIDENCE_SHOWN);
+            view! {
+                <section class="edge-evidence" aria-label="Where they are named together">
+                    <h2>{format!("{a} and {b}: {}", counted(total, "passage"))}</h2>
+                    <button type="button" class="close" on:click=close.clone()>"Close"</button>
+                    <ol>{shown}</ol>
+                    {(more > 0).then(|| view! { <p>{format!("and {more} more")}</p> })}
+                </section>
+            }
+        })}
+    }
+}
+
+/// The drawn edges as a table: the graph's text alternative.
+#[component]
+fn EdgeTable(drawn: Memo<Option<Drawn>>) -> impl IntoView {
+    let rows = move || {
+        let Some(d) = drawn.get() else {
+            return Vec::new();
+        };
+        let g = d.graph.clone();
+        d.edges
+            .iter()
+            .take(TABLE_ROWS)
+            .map(|&e| {
+                let edge = &g.edges[e];
+                let (a, b) = (&g.nodes[edge.a], &g.nodes[edge.b]);
+                let by_source = g
+                    .sources
+                    .iter()
+                    .zip(&edge.per_source)
+                    .filter(|(_, &n)| n > 0)
+                    .map(|(s, n)| format!("{s} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let (page, ida, idb) = (expect_context::<Page>(), a.id.clone(), b.id.clone());
+                view! {
+                    <tr>
+                        <td>{a.name.clone()}</td>
+                        <td>{b.name.clone()}</td>
+                        <td class="num">{edge.count}</td>
+                        <td class="num">{format!("{:.2}", edge.association)}</td>
+                        <td>{by_source}</td>
+                        <td><button type="button" on:click=move |_| show_edge(&page, &ida, &idb)>"Sentences"</button></td>
+                    </tr>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <details class="edge-table">
+            <summary>"The edges as a table"</summary>
+            <table>
+                <thead><tr><th>"Entity"</th><th>"Entity"</th><th>"Together"</th><th>"Association"</th><th>"By source"</th><th></th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+}
