@@ -57,6 +57,8 @@ fn type_colour(kind: &str) -> &'static str {
 #[derive(Clone)]
 struct Drawn {
     graph: Arc<Graph>,
+    /// The most mentions of a node (sizes are relative to it).
+    most: u32,
     edges: Vec<usize>,
     community: Vec<usize>,
 }
@@ -274,20 +276,13 @@ pub(crate) fn EntityGraph() -> impl IntoView {
             return Vec::new();
         };
         let color = settings.with(|s| s.color);
-        let most = d
-            .graph
-            .nodes
-            .iter()
-            .map(|n| n.mentions)
-            .max()
-            .unwrap_or(1)
-            .max(1) as f32;
         d.graph
             .nodes
             .iter()
             .enumerate()
+            .rev()
             .map(|(i, n)| {
-                let radius = 4.0 + 14.0 * (n.mentions as f32 / most).sqrt();
+                let radius = node_radius(&d, i);
                 let fill = match color {
                     GraphColor::Type => type_colour(n.kind),
                     GraphColor::Community => {
@@ -354,8 +349,6 @@ pub(crate) fn EntityGraph() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
-    let view_box_attr =
-        move || view_box.with(|v| format!("{:.1} {:.1} {:.1} {:.1}", v.x, v.y, v.w, v.h));
     let status = move || {
         let (done, total) = progress.get();
         if index.with(Option::is_none) {
@@ -396,7 +389,6 @@ pub(crate) fn EntityGraph() -> impl IntoView {
                     node_ref=svg
                     class="graph-svg"
                     xmlns="http://www.w3.org/2000/svg"
-                    viewBox=view_box_attr
                     role="img"
                     aria-label="Entity graph: see the table of edges below for the same data"
                     on:wheel=on_wheel
@@ -441,6 +433,13 @@ fn draw_selection(graph: Graph) -> Drawn {
         .collect();
     let community = crate::communities::communities(graph.nodes.len(), &weighted);
     Drawn {
+        most: graph
+            .nodes
+            .iter()
+            .map(|n| n.mentions)
+            .max()
+            .unwrap_or(1)
+            .max(1),
         graph: Arc::new(graph),
         edges,
         community,
@@ -517,8 +516,46 @@ fn animate(
     });
 }
 
-/// Moves the drawn nodes and edges to the layout's positions, fits the view (unless the user
-/// moved it), and shows the labels that do not collide.
+/// Where layout coordinates land on screen: the view's rectangle fitted into the drawing,
+/// centred, one scale for both axes.
+#[derive(Clone, Copy)]
+struct Mapping {
+    scale: f32,
+    ox: f32,
+    oy: f32,
+    v: View,
+}
+
+impl Mapping {
+    fn new(rect: &web_sys::DomRect, v: View) -> Mapping {
+        let (w, h) = (rect.width() as f32, rect.height() as f32);
+        let scale = (w / v.w.max(1e-3)).min(h / v.h.max(1e-3)).max(1e-6);
+        Mapping {
+            scale,
+            ox: (w - v.w * scale) / 2.0,
+            oy: (h - v.h * scale) / 2.0,
+            v,
+        }
+    }
+
+    fn to_screen(self, (x, y): (f32, f32)) -> (f32, f32) {
+        (
+            self.ox + (x - self.v.x) * self.scale,
+            self.oy + (y - self.v.y) * self.scale,
+        )
+    }
+
+    fn to_layout(self, (sx, sy): (f32, f32)) -> (f32, f32) {
+        (
+            self.v.x + (sx - self.ox) / self.scale,
+            self.v.y + (sy - self.oy) / self.scale,
+        )
+    }
+}
+
+/// Moves the drawn nodes and edges to the layout's positions (in screen pixels, so that circles
+/// and labels keep their size at any zoom), fits the view to the layout unless the user moved
+/// it, and shows the labels that do not collide.
 fn draw(
     layout: &StoredValue<Layout>,
     svg: NodeRef<leptos::svg::Svg>,
@@ -526,24 +563,44 @@ fn draw(
     view_box: RwSignal<View>,
 ) {
     // A frame may come after the graph view has closed.
-    let (Some(Some(svg)), Some(current)) = (svg.try_get_untracked(), view_box.try_get_untracked())
+    let (Some(Some(svg)), Some(mut view)) = (svg.try_get_untracked(), view_box.try_get_untracked())
     else {
         return;
     };
-    let Some(nodes) = svg.query_selector(".graph-nodes").ok().flatten() else {
+    let (Some(nodes), Some(lines)) = (
+        svg.query_selector(".graph-nodes").ok().flatten(),
+        svg.query_selector(".graph-edges").ok().flatten(),
+    ) else {
         return;
     };
-    let Some(lines) = svg.query_selector(".graph-edges").ok().flatten() else {
-        return;
-    };
+    let rect = svg.get_bounding_client_rect();
     layout.with_value(|l| {
         if l.len() != drawn.graph.nodes.len() {
             return;
         }
+        if !view.user && !l.is_empty() {
+            let (x0, y0, x1, y1) = l.bounds();
+            let (w, h) = ((x1 - x0).max(1.0), (y1 - y0).max(1.0));
+            // Room for the circles and the first labels around the edge of the layout.
+            let fitted = View {
+                x: x0 - w * 0.1,
+                y: y0 - h * 0.06,
+                w: w * 1.3,
+                h: h * 1.12,
+                user: false,
+            };
+            if view != fitted {
+                view = fitted;
+                view_box.set(fitted);
+            }
+        }
+        let map = Mapping::new(&rect, view);
+        let n = l.len();
         let children = nodes.children();
-        for i in 0..l.len() {
-            if let Some(el) = children.item(i as u32) {
-                let (x, y) = l.position(i);
+        for i in 0..n {
+            // Drawn in reverse, so that the most mentioned node and its label are on top.
+            if let Some(el) = children.item((n - 1 - i) as u32) {
+                let (x, y) = map.to_screen(l.position(i));
                 let _ = el.set_attribute("transform", &format!("translate({x:.1} {y:.1})"));
             }
         }
@@ -551,77 +608,52 @@ fn draw(
         for (k, &e) in drawn.edges.iter().enumerate() {
             let edge = &drawn.graph.edges[e];
             if let Some(el) = lines.item(k as u32) {
-                let ((x1, y1), (x2, y2)) = (l.position(edge.a), l.position(edge.b));
+                let (x1, y1) = map.to_screen(l.position(edge.a));
+                let (x2, y2) = map.to_screen(l.position(edge.b));
                 for (name, value) in [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)] {
                     let _ = el.set_attribute(name, &format!("{value:.1}"));
                 }
             }
         }
-        if !current.user && !l.is_empty() {
-            let (x0, y0, x1, y1) = l.bounds();
-            let margin = 40.0;
-            let rect = svg.get_bounding_client_rect();
-            let aspect = (rect.width() / rect.height().max(1.0)).clamp(0.3, 4.0) as f32;
-            let (mut w, mut h) = (x1 - x0 + 2.0 * margin, y1 - y0 + 2.0 * margin);
-            if w / h < aspect {
-                w = h * aspect;
-            } else {
-                h = w / aspect;
-            }
-            let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-            let fitted = View {
-                x: cx - w / 2.0,
-                y: cy - h / 2.0,
-                w,
-                h,
-                user: false,
-            };
-            if current != fitted {
-                view_box.set(fitted);
-            }
-        }
-        place_labels(
-            l,
-            drawn,
-            &svg,
-            &nodes,
-            view_box.try_get_untracked().unwrap_or(current),
-        );
+        place_labels(l, drawn, &nodes, map);
     });
 }
 
-/// Shows node labels, most mentioned first, where they do not overlap one already shown.
-fn place_labels(
-    l: &Layout,
-    drawn: &Drawn,
-    svg: &web_sys::Element,
-    nodes: &web_sys::Element,
-    v: View,
-) {
-    let rect = svg.get_bounding_client_rect();
-    let scale = (rect.width() as f32 / v.w.max(1.0)).max(1e-3);
-    let mut order: Vec<usize> = (0..l.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(drawn.graph.nodes[i].mentions));
+/// Shows node labels, most mentioned first, where they overlap neither a label already shown
+/// nor a bigger node.
+fn place_labels(l: &Layout, drawn: &Drawn, nodes: &web_sys::Element, map: Mapping) {
+    let n = l.len();
     let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
     let children = nodes.children();
-    for i in order {
-        let (x, y) = l.position(i);
-        let (sx, sy) = ((x - v.x) * scale, (y - v.y) * scale);
+    for i in 0..n {
+        let (sx, sy) = map.to_screen(l.position(i));
+        let radius = node_radius(drawn, i);
         let width = 7.0 * drawn.graph.nodes[i].name.chars().count() as f32;
-        let bbox = (sx + 6.0, sy - 9.0, sx + 12.0 + width, sy + 7.0);
+        let label = (
+            sx + radius + 2.0,
+            sy - 8.0,
+            sx + radius + 4.0 + width,
+            sy + 6.0,
+        );
         let free = placed
             .iter()
-            .all(|p| bbox.2 < p.0 || bbox.0 > p.2 || bbox.3 < p.1 || bbox.1 > p.3);
+            .all(|p| label.2 < p.0 || label.0 > p.2 || label.3 < p.1 || label.1 > p.3);
+        placed.push((sx - radius, sy - radius, sx + radius, sy + radius));
         if free {
-            placed.push(bbox);
+            placed.push(label);
         }
-        if let Some(text) = children
-            .item(i as u32)
-            .and_then(|g| g.query_selector("text").ok().flatten())
-        {
+        let text = children
+            .item((n - 1 - i) as u32)
+            .and_then(|g| g.query_selector("text").ok().flatten());
+        if let Some(text) = text {
             let _ = text.set_attribute("visibility", if free { "visible" } else { "hidden" });
         }
     }
+}
+
+/// A node's radius in pixels: 4 to 18, by the square root of its mentions.
+fn node_radius(drawn: &Drawn, i: usize) -> f32 {
+    4.0 + 14.0 * (drawn.graph.nodes[i].mentions as f32 / drawn.most as f32).sqrt()
 }
 
 /// The point of the layout under client coordinates.
@@ -633,17 +665,11 @@ fn svg_point(
 ) -> Option<(f32, f32)> {
     let svg = svg.get_untracked()?;
     let rect = svg.get_bounding_client_rect();
-    let v = view_box.get_untracked();
-    // viewBox keeps the aspect (xMidYMid meet): one scale, centred.
-    let scale = (rect.width() as f32 / v.w).min(rect.height() as f32 / v.h);
-    let (ox, oy) = (
-        (rect.width() as f32 - v.w * scale) / 2.0,
-        (rect.height() as f32 - v.h * scale) / 2.0,
-    );
-    Some((
-        v.x + (cx as f32 - rect.left() as f32 - ox) / scale,
-        v.y + (cy as f32 - rect.top() as f32 - oy) / scale,
-    ))
+    let map = Mapping::new(&rect, view_box.get_untracked());
+    Some(map.to_layout((
+        cx as f32 - rect.left() as f32,
+        cy as f32 - rect.top() as f32,
+    )))
 }
 
 /// Filters the corpus by the node's entity (or source), as the facet sidebar does.
