@@ -3,8 +3,9 @@
 # the release page's size and time to first render; entity extraction quality against the gold
 # sets, for Parallax and the peer library compromise; extraction throughput natively, as wasm in
 # headless Chromium, and for compromise and wink-nlp; the page's keystroke and facet-click times
-# at 10,000 documents. CORPUS (default: the AllSides 10k file) is where the throughput sample
-# comes from.
+# at 10,000 documents; search against MiniSearch and FlexSearch; the force layout against
+# d3-force; the entity graph at 10,000 articles. CORPUS (default: the AllSides 10k file) is where
+# the throughput sample comes from.
 source "$(dirname "$0")/setup.sh"
 setup_build_tools
 need_chromium
@@ -33,3 +34,7 @@ step "page: keystrokes and facet clicks at 10,000 documents (a few minutes)"
 node bench/page-search.mjs
 step "search: Parallax native and wasm, MiniSearch, FlexSearch at 10,000 documents (several minutes)"
 node --expose-gc bench/search-speed.mjs
+step "graph: force layout, Parallax native and wasm, d3-force (1,000 nodes, 5,000 edges, 300 ticks)"
+node bench/layout-speed.mjs
+step "graph: co-occurrence index and graph over the 10,000 articles (native)"
+./target/release/parallax bench graph "$ROOT/../shared/datasets/allsides-10k.jsonl.gz"

@@ -16,6 +16,7 @@ NPM_TOOLS=(
   wink-eng-lite-web-model@1.8.1
   minisearch@7.2.0                # peer search libraries the search benchmark measures
   flexsearch@0.8.212
+  d3-force@3.0.0                  # the peer force layout the layout benchmark measures (with its d3 dependencies)
 )
 
 export PATH="$TOOLS/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"

@@ -303,24 +303,30 @@ impl Layout {
             return;
         }
         self.build_tree();
-        let mut stack: Vec<u32> = Vec::with_capacity(64);
-        for i in 0..n {
-            let (xi, yi) = (self.x[i], self.y[i]);
+        // A fixed stack: the tree is at most 24 deep, so at most 3 × 24 + 4 cells wait at once.
+        let mut stack = [0u32; 128];
+        let order = std::mem::take(&mut self.order);
+        let (x, y, cells) = (&self.x, &self.y, &self.cells);
+        // In the tree's order, so that neighbouring iterations walk the same cells.
+        for &i in &order {
+            let i = i as usize;
+            let (xi, yi) = (x[i], y[i]);
             let (mut fx, mut fy) = (0.0f32, 0.0f32);
-            stack.clear();
-            stack.push(0);
-            while let Some(c) = stack.pop() {
-                let cell = self.cells[c as usize];
+            stack[0] = 0;
+            let mut top = 1;
+            while top > 0 {
+                top -= 1;
+                let cell = &cells[stack[top] as usize];
                 let dx = cell.cx - xi;
                 let dy = cell.cy - yi;
                 let d2 = dx * dx + dy * dy;
                 if cell.leaf {
-                    for &j in &self.order[cell.from as usize..cell.to as usize] {
+                    for &j in &order[cell.from as usize..cell.to as usize] {
                         let j = j as usize;
                         if j == i {
                             continue;
                         }
-                        let (mut dx, mut dy) = (self.x[j] - xi, self.y[j] - yi);
+                        let (mut dx, mut dy) = (x[j] - xi, y[j] - yi);
                         if dx == 0.0 && dy == 0.0 {
                             (dx, dy) = apart(i, j);
                         }
@@ -334,12 +340,18 @@ impl Layout {
                     fx += dx * w;
                     fy += dy * w;
                 } else {
-                    stack.extend(cell.children.iter().copied().filter(|&ch| ch != 0));
+                    for &child in &cell.children {
+                        if child != 0 {
+                            stack[top] = child;
+                            top += 1;
+                        }
+                    }
                 }
             }
             self.vx[i] += fx * self.alpha;
             self.vy[i] += fy * self.alpha;
         }
+        self.order = order;
     }
 
     /// The quadtree over the current positions, in `cells` (root first) and `order`.

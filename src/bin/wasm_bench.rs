@@ -87,3 +87,57 @@ impl SearchSample {
 }
 
 fn main() {}
+
+/// A random graph (the same as `parallax bench layout` makes) and the page's force layout, for
+/// `bench/layout-speed.mjs` to time against d3-force on the same nodes and edges.
+#[wasm_bindgen]
+pub struct LayoutSample {
+    nodes: usize,
+    edges: Vec<(usize, usize)>,
+    layout: parallax::layout::Layout,
+}
+
+#[wasm_bindgen]
+impl LayoutSample {
+    #[wasm_bindgen(constructor)]
+    pub fn new(nodes: usize, edges: usize, seed: u64) -> LayoutSample {
+        let edges = parallax::layout::random_graph(nodes, edges, seed);
+        let mut layout = parallax::layout::Layout::new(seed);
+        let keys: Vec<String> = (0..nodes).map(|i| i.to_string()).collect();
+        let weighted: Vec<(usize, usize, f32)> = edges.iter().map(|&(a, b)| (a, b, 1.0)).collect();
+        layout.set_graph(&keys, &weighted);
+        LayoutSample {
+            nodes,
+            edges,
+            layout,
+        }
+    }
+
+    /// The edges as a flat list: a0, b0, a1, b1, …
+    pub fn edge_list(&self) -> Vec<u32> {
+        self.edges
+            .iter()
+            .flat_map(|&(a, b)| [a as u32, b as u32])
+            .collect()
+    }
+
+    /// Runs `ticks` ticks of the layout.
+    pub fn run(&mut self, ticks: usize) {
+        for _ in 0..ticks {
+            self.layout.tick();
+        }
+    }
+
+    /// Mean edge length over mean distance between nodes (`Layout::edge_length_ratio`).
+    pub fn edge_length_ratio(&self) -> f32 {
+        self.layout.edge_length_ratio(&self.edges)
+    }
+
+    /// Whether every position is a finite number.
+    pub fn finite(&self) -> bool {
+        (0..self.nodes).all(|i| {
+            let (x, y) = self.layout.position(i);
+            x.is_finite() && y.is_finite()
+        })
+    }
+}

@@ -70,15 +70,18 @@ export async function watchedPage(browser, origin, options = {}) {
   return page;
 }
 
-/** An npm package's version (resolved through NODE_PATH). Some packages' "exports" hide
+/** An npm package's folder (resolved through NODE_PATH). Some packages' "exports" hide
  * package.json, so it is looked for above the resolved entry point. */
-export function packageVersion(name) {
+export function packageDir(name) {
   for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
     const file = join(dir, "package.json");
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, "utf8"));
-      if (pkg.name === name) return pkg.version;
-    }
+    if (existsSync(file) && JSON.parse(readFileSync(file, "utf8")).name === name) return dir;
   }
-  return "unknown";
+  return undefined;
+}
+
+/** An npm package's version. */
+export function packageVersion(name) {
+  const dir = packageDir(name);
+  return dir ? JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version : "unknown";
 }
