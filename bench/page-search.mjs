@@ -2,46 +2,14 @@
 // takes, in headless Chromium, from the input event until the page has updated and laid out.
 //   bash scripts/bench.sh   (builds everything, then runs this)
 //   node bench/page-search.mjs [CORPUS.jsonl.gz]   (after the build of target/page-bench)
-// The page is the release app (wasm-release profile, wasm-opt -Os) mounted on the corpus by
-// `parallax-page-bench` (src/bin/page_bench.rs); a user-facing import is a later issue.
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { ROOT, DIST, serve, launch, watchedPage } from "../tests/e2e/harness.mjs";
+// The page is mounted on the corpus by bench/page-site.mjs.
+import { DEFAULT_CORPUS, mountedPage } from "./page-site.mjs";
 
-const corpus = process.argv[2] ?? join(ROOT, "../shared/datasets/allsides-10k.jsonl.gz");
+const corpus = process.argv[2] ?? DEFAULT_CORPUS;
 /** Typed one character at a time, as a user would. */
 const TYPED = ["trump", "police reform", "\"white house\"", "climate change", "immigration -trump", "entity:\"Joe Biden\""];
 
-const site = mkdtempSync(join(tmpdir(), "parallax-page-bench-"));
-for (const file of readdirSync(join(ROOT, "target/page-bench"))) {
-  copyFileSync(join(ROOT, "target/page-bench", file), join(site, file));
-}
-const css = readdirSync(DIST).find((f) => f.endsWith(".css"));
-copyFileSync(join(DIST, css), join(site, "main.css"));
-copyFileSync(corpus, join(site, "corpus.jsonl.gz"));
-writeFileSync(join(site, "index.html"), `<!DOCTYPE html><meta charset=utf-8><link rel=icon href="data:,">
-<link rel=stylesheet href=main.css><title>Parallax page benchmark</title>
-<script type=module>
-import init, { mount_jsonl } from "./parallax-page-bench.js";
-window.__mount = async () => {
-  const wasm = await init();
-  const stream = (await fetch("corpus.jsonl.gz")).body.pipeThrough(new DecompressionStream("gzip"));
-  const lines = (await new Response(stream).text()).split("\\n").filter((l) => l.trim());
-  const start = performance.now();
-  const docs = mount_jsonl(lines);
-  return { docs, mount_ms: performance.now() - start, wasm_memory_mb: wasm.memory.buffer.byteLength / 1e6 };
-};
-</script>`);
-
-const server = await serve(site);
-const browser = await launch();
-const page = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
-await page.goto(server.url);
-await page.waitForFunction(() => window.__mount !== undefined);
-console.error("mounting the page on the corpus (entity resolution and indexing; a minute or so)…");
-const mounted = await page.evaluate(() => window.__mount());
-await page.locator(".doc-row").first().waitFor();
+const { page, mounted, close } = await mountedPage(corpus);
 
 const measured = await page.evaluate(async (typed) => {
   // A macrotask after the event: every microtask (Leptos's reactive updates) has run by then.
@@ -85,10 +53,7 @@ const measured = await page.evaluate(async (typed) => {
   });
   return { keystrokes, urlWrites, results, clicks, clearing };
 }, TYPED);
-if (page.problems.length) throw new Error(page.problems.join("\n"));
-await browser.close();
-await server.close();
-rmSync(site, { recursive: true });
+await close();
 
 const sorted = measured.keystrokes.map(([, ms]) => ms).sort((a, b) => a - b);
 const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;

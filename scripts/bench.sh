@@ -38,3 +38,5 @@ step "graph: force layout, Parallax native and wasm, d3-force (1,000 nodes, 5,00
 node bench/layout-speed.mjs
 step "graph: co-occurrence index and graph over the 10,000 articles (native)"
 ./target/release/parallax bench graph "$ROOT/../shared/datasets/allsides-10k.jsonl.gz"
+step "graph: the page's entity graph at 10,000 articles (reading, drawing, frames; a few minutes)"
+node bench/page-graph.mjs

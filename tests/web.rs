@@ -783,9 +783,35 @@ async fn the_graph_draws_the_listed_entities_and_a_node_click_filters_by_it() {
             .starts_with("translate("),
         "the layout places the nodes"
     );
-    let lines = page.all(".graph-edge");
-    assert!(!lines.is_empty());
-    assert!(lines[0].get_attribute("x1").is_some());
+    let drawn: String = page
+        .all(".graph-edge")
+        .iter()
+        .map(|p| p.get_attribute("d").unwrap_or_default())
+        .collect();
+    assert!(drawn.starts_with('M'), "edges are drawn: {drawn}");
+
+    // A click on the line between two nodes shows the sentences naming both.
+    let centre = |id: &str| {
+        let circle = page.one(&format!(".graph-node[data-id='{id}'] circle"));
+        let r = circle.get_bounding_client_rect();
+        (r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
+    };
+    sleep(1500).await;
+    let ((x1, y1), (x2, y2)) = (centre("org:amazon"), centre("product:rekognition"));
+    let svg = page.one(".graph-svg");
+    for kind in ["pointerdown", "pointerup"] {
+        let init = web_sys::PointerEventInit::new();
+        init.set_bubbles(true);
+        init.set_client_x(((x1 + x2) / 2.0) as i32);
+        init.set_client_y(((y1 + y2) / 2.0) as i32);
+        svg.dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap())
+            .unwrap();
+    }
+    settle().await;
+    assert_eq!(query(), "?graph=&g.edge=org%3Aamazon~product%3Arekognition");
+    page.one(".edge-evidence .close").click();
+    settle().await;
+    assert_eq!(query(), "?graph=");
 
     let circle = amazon.query_selector("circle").unwrap().unwrap();
     pointer(&circle, "pointerdown");

@@ -5,6 +5,7 @@
 //! alternative.
 
 use std::cell::RefCell;
+use std::fmt::Write;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,9 +21,11 @@ use crate::layout::Layout;
 use crate::mentions::EntityType;
 use crate::view_state::{GraphColor, GraphView, ViewState, GRAPH_NODES_CHOICES};
 
-/// Documents the co-occurrence index reads per slice of work (10–1,000): small enough that a
-/// slice of 10,000 articles stays under a frame, large enough that the seeds take one.
-const DOCUMENTS_PER_SLICE: usize = 100;
+/// Milliseconds of reading sentences per task (4–30): the co-occurrence index of 10,000 articles
+/// takes over a second in wasm, read this long at a time so that the page keeps answering.
+const READING_BUDGET_MS: f64 = 12.0;
+/// Documents read between two looks at the clock (1–100).
+const DOCUMENTS_PER_LOOK: usize = 8;
 /// Milliseconds of each animation frame given to the layout (2–12): the rest of a 16 ms frame
 /// is left for drawing and input.
 const LAYOUT_BUDGET_MS: f64 = 6.0;
@@ -31,6 +34,10 @@ const LAYOUT_BUDGET_MS: f64 = 6.0;
 const SETTLE_MS: u64 = 150;
 /// Edges drawn at most per node (1–10): beyond the strongest few, a hairball hides structure.
 const EDGES_PER_NODE: usize = 4;
+/// Widths an edge is drawn at (2–10), from 1 to 6 px by weight.
+const EDGE_WIDTHS: usize = 5;
+/// How near (in px) a click on the background must be to an edge to select it.
+const EDGE_HIT_PX: f32 = 6.0;
 /// Evidence sentences listed for an edge before "and N more".
 const EVIDENCE_SHOWN: usize = 50;
 /// Rows of the edge table (the text alternative).
@@ -59,6 +66,8 @@ struct Drawn {
     graph: Arc<Graph>,
     /// The most mentions of a node (sizes are relative to it).
     most: u32,
+    /// The edge whose evidence is shown (an index into the graph's edges).
+    selected: Option<usize>,
     edges: Vec<usize>,
     community: Vec<usize>,
 }
@@ -147,7 +156,7 @@ pub(crate) fn EntityGraph() -> impl IntoView {
         if let Some(center) = s.focus.as_deref().and_then(|id| g.node(id)) {
             g = g.restricted(&g.ego(center, s.hops));
         }
-        Some(draw_selection(g))
+        Some(draw_selection(g, s.edge.as_ref()))
     });
 
     let layout = StoredValue::new(Layout::new(SEED));
@@ -183,6 +192,10 @@ pub(crate) fn EntityGraph() -> impl IntoView {
     Effect::new(move |_| {
         drawn.track();
         view_box.track();
+        // While the layout runs, its frames draw.
+        if running.try_get_value() == Some(true) {
+            return;
+        }
         request_animation_frame(move || {
             if let Some(d) = drawn.try_get_untracked().flatten() {
                 draw(&layout, svg, &d, view_box);
@@ -260,13 +273,26 @@ pub(crate) fn EntityGraph() -> impl IntoView {
         move |_: leptos::ev::PointerEvent| {
             let Some(d) = drag.get_value() else { return };
             drag.set_value(None);
-            if let Some(i) = d.node {
-                layout.update_value(|l| l.release(i));
-                if !d.moved {
-                    if let Some(drawn) = drawn.get_untracked() {
+            let Some(drawn) = drawn.get_untracked() else {
+                return;
+            };
+            match d.node {
+                Some(i) => {
+                    layout.update_value(|l| l.release(i));
+                    if !d.moved {
                         filter_by_node(&page, &drawn.graph, i);
                     }
                 }
+                None if !d.moved => {
+                    let near =
+                        layout.with_value(|l| nearest_edge(l, &drawn, svg, view_box, d.last));
+                    if let Some(e) = near {
+                        let edge = &drawn.graph.edges[e];
+                        let (a, b) = (&drawn.graph.nodes[edge.a], &drawn.graph.nodes[edge.b]);
+                        show_edge(&page, &a.id, &b.id);
+                    }
+                }
+                None => {}
             }
         }
     };
@@ -308,47 +334,14 @@ pub(crate) fn EntityGraph() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
-    let edges = move || {
-        let Some(d) = drawn.get() else {
-            return Vec::new();
-        };
-        let heaviest = d
-            .edges
-            .first()
-            .map_or(1.0, |&e| d.graph.edges[e].weight(d.graph.weight))
-            .max(1e-6);
-        let selected = settings.with(|s| s.edge.clone());
-        d.edges
-            .iter()
-            .map(|&e| {
-                let edge = &d.graph.edges[e];
-                let (a, b) = (&d.graph.nodes[edge.a], &d.graph.nodes[edge.b]);
-                let width = 1.0 + 5.0 * edge.weight(d.graph.weight) / heaviest;
-                let is_selected = selected.as_ref() == Some(&(a.id.clone(), b.id.clone()));
-                let title = format!(
-                    "{} — {}: {}",
-                    a.name,
-                    b.name,
-                    counted(edge.count as usize, "time")
-                );
-                let (ida, idb) = (a.id.clone(), b.id.clone());
-                let page = expect_context::<Page>();
-                view! {
-                    <line
-                        class="graph-edge"
-                        class:selected=is_selected
-                        stroke=if is_selected { "#000000" } else { "#8a8a8a" }
-                        stroke-opacity="0.6"
-                        stroke-width=format!("{width:.1}")
-                        vector-effect="non-scaling-stroke"
-                        on:click=move |_| show_edge(&page, &ida, &idb)
-                    >
-                        <title>{title}</title>
-                    </line>
-                }
-            })
-            .collect::<Vec<_>>()
-    };
+    // Edges are a few paths (one per width, and the selected one), not an element each: moving
+    // 2,000 lines every frame was most of a frame's work at 500 nodes.
+    let edge_paths = (0..EDGE_WIDTHS)
+        .map(|k| {
+            let width = format!("{:.1}", 1.0 + 5.0 * k as f32 / (EDGE_WIDTHS - 1) as f32);
+            view! { <path class="graph-edge" data-width=k fill="none" stroke="#8a8a8a" stroke-opacity="0.55" stroke-width=width></path> }
+        })
+        .collect_view();
     let status = move || {
         let (done, total) = progress.get();
         if index.with(Option::is_none) {
@@ -396,7 +389,10 @@ pub(crate) fn EntityGraph() -> impl IntoView {
                     on:pointermove=on_pointermove
                     on:pointerup=on_pointerup
                 >
-                    <g class="graph-edges">{edges}</g>
+                    <g class="graph-edges">
+                        {edge_paths}
+                        <path class="graph-edge selected" fill="none" stroke="currentColor" stroke-width="3"></path>
+                    </g>
                     <g class="graph-nodes">{nodes}</g>
                 </svg>
                 <button type="button" class="graph-fit" on:click=fit>"Fit"</button>
@@ -410,7 +406,14 @@ pub(crate) fn EntityGraph() -> impl IntoView {
 
 /// Keeps the strongest edges (at most [`EDGES_PER_NODE`] a node, every node's strongest one
 /// first) and finds the communities.
-fn draw_selection(graph: Graph) -> Drawn {
+impl Drawn {
+    fn heaviest(&self) -> f32 {
+        let first = self.edges.first().map(|&e| &self.graph.edges[e]);
+        first.map_or(1.0, |e| e.weight(self.graph.weight)).max(1e-6)
+    }
+}
+
+fn draw_selection(graph: Graph, selected: Option<&(String, String)>) -> Drawn {
     let mut per_node = vec![0usize; graph.nodes.len()];
     let limit = EDGES_PER_NODE * graph.nodes.len().max(1);
     let mut edges = Vec::new();
@@ -432,7 +435,15 @@ fn draw_selection(graph: Graph) -> Drawn {
         })
         .collect();
     let community = crate::communities::communities(graph.nodes.len(), &weighted);
+    let selected = selected.and_then(|(a, b)| {
+        let (a, b) = (graph.node(a)?, graph.node(b)?);
+        edges
+            .iter()
+            .copied()
+            .find(|&e| (graph.edges[e].a, graph.edges[e].b) == (a.min(b), a.max(b)))
+    });
     Drawn {
+        selected,
         most: graph
             .nodes
             .iter()
@@ -453,7 +464,7 @@ struct Drag {
     moved: bool,
 }
 
-/// Reads the next slice of documents into `building`, then schedules the next slice, until
+/// Reads documents into `building` for [`READING_BUDGET_MS`], then schedules the next slice, until
 /// done (then publishes the index) or a newer run starts.
 fn read_slices(
     corpus: Arc<crate::corpus::Corpus>,
@@ -466,9 +477,13 @@ fn read_slices(
     if generation.try_get_value() != Some(run) {
         return;
     }
-    let done = building
-        .borrow_mut()
-        .add_documents(&corpus, DOCUMENTS_PER_SLICE);
+    let start = js_sys::Date::now();
+    let mut done = 0;
+    while js_sys::Date::now() - start < READING_BUDGET_MS && !building.borrow().is_complete() {
+        done = building
+            .borrow_mut()
+            .add_documents(&corpus, DOCUMENTS_PER_LOOK);
+    }
     progress.set((done, corpus.documents.len()));
     if building.borrow().is_complete() {
         if let Ok(finished) = Rc::try_unwrap(building) {
@@ -604,19 +619,61 @@ fn draw(
                 let _ = el.set_attribute("transform", &format!("translate({x:.1} {y:.1})"));
             }
         }
-        let lines = lines.children();
-        for (k, &e) in drawn.edges.iter().enumerate() {
+        let mut paths = vec![String::new(); EDGE_WIDTHS + 1];
+        let heaviest = drawn.heaviest();
+        for &e in &drawn.edges {
             let edge = &drawn.graph.edges[e];
+            let (x1, y1) = map.to_screen(l.position(edge.a));
+            let (x2, y2) = map.to_screen(l.position(edge.b));
+            let k = match drawn.selected == Some(e) {
+                true => EDGE_WIDTHS,
+                false => edge_width(edge.weight(drawn.graph.weight), heaviest),
+            };
+            let _ = write!(paths[k], "M{x1:.0} {y1:.0}L{x2:.0} {y2:.0}");
+        }
+        let lines = lines.children();
+        for (k, d) in paths.iter().enumerate() {
             if let Some(el) = lines.item(k as u32) {
-                let (x1, y1) = map.to_screen(l.position(edge.a));
-                let (x2, y2) = map.to_screen(l.position(edge.b));
-                for (name, value) in [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)] {
-                    let _ = el.set_attribute(name, &format!("{value:.1}"));
-                }
+                let _ = el.set_attribute("d", d);
             }
         }
         place_labels(l, drawn, &nodes, map);
     });
+}
+
+/// Which of the [`EDGE_WIDTHS`] widths an edge of `weight` is drawn at.
+fn edge_width(weight: f32, heaviest: f32) -> usize {
+    ((weight / heaviest) * (EDGE_WIDTHS - 1) as f32)
+        .round()
+        .clamp(0.0, (EDGE_WIDTHS - 1) as f32) as usize
+}
+
+/// The drawn edge nearest to the layout point `at`, if within [`EDGE_HIT_PX`] on screen.
+fn nearest_edge(
+    l: &Layout,
+    drawn: &Drawn,
+    svg: NodeRef<leptos::svg::Svg>,
+    view_box: RwSignal<View>,
+    at: (f32, f32),
+) -> Option<usize> {
+    let rect = svg.get_untracked()?.get_bounding_client_rect();
+    let map = Mapping::new(&rect, view_box.get_untracked());
+    let (px, py) = map.to_screen(at);
+    let distance = |e: usize| {
+        let edge = &drawn.graph.edges[e];
+        let (x1, y1) = map.to_screen(l.position(edge.a));
+        let (x2, y2) = map.to_screen(l.position(edge.b));
+        let (dx, dy) = (x2 - x1, y2 - y1);
+        let t = (((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy).max(1e-6)).clamp(0.0, 1.0);
+        ((x1 + t * dx - px).powi(2) + (y1 + t * dy - py).powi(2)).sqrt()
+    };
+    drawn
+        .edges
+        .iter()
+        .map(|&e| (e, distance(e)))
+        .filter(|&(_, d)| d <= EDGE_HIT_PX)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(e, _)| e)
 }
 
 /// Shows node labels, most mentioned first, where they overlap neither a label already shown
