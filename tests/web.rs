@@ -833,6 +833,15 @@ async fn an_edge_lists_the_sentences_that_drew_it_each_opening_the_reader_there(
         page.text(".edge-evidence h2"),
         "Joy Buolamwini and Timnit Gebru: 1 passage"
     );
+    sleep(300).await;
+    let selected = page
+        .one(".graph-edge.selected")
+        .get_attribute("d")
+        .unwrap_or_default();
+    assert!(
+        selected.starts_with('M'),
+        "the edge is drawn apart: {selected:?}"
+    );
     let line = page.one(".evidence-line");
     let text = page.text(".evidence-text");
     assert!(

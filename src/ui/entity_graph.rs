@@ -435,13 +435,15 @@ fn draw_selection(graph: Graph, selected: Option<&(String, String)>) -> Drawn {
         })
         .collect();
     let community = crate::communities::communities(graph.nodes.len(), &weighted);
+    // The selected edge is drawn even when it is not among the strongest.
     let selected = selected.and_then(|(a, b)| {
         let (a, b) = (graph.node(a)?, graph.node(b)?);
-        edges
-            .iter()
-            .copied()
-            .find(|&e| (graph.edges[e].a, graph.edges[e].b) == (a.min(b), a.max(b)))
+        let pair = (a.min(b), a.max(b));
+        graph.edges.iter().position(|e| (e.a, e.b) == pair)
     });
+    if let Some(e) = selected.filter(|e| !edges.contains(e)) {
+        edges.push(e);
+    }
     Drawn {
         selected,
         most: graph
@@ -631,9 +633,12 @@ fn draw(
             };
             let _ = write!(paths[k], "M{x1:.0} {y1:.0}L{x2:.0} {y2:.0}");
         }
-        let lines = lines.children();
         for (k, d) in paths.iter().enumerate() {
-            if let Some(el) = lines.item(k as u32) {
+            let selector = match k {
+                EDGE_WIDTHS => ".selected".to_string(),
+                k => format!("[data-width='{k}']"),
+            };
+            if let Some(el) = lines.query_selector(&selector).ok().flatten() {
                 let _ = el.set_attribute("d", d);
             }
         }

@@ -13,12 +13,14 @@ const shots = [
   { name: "screenshot-entities.png", query: "?view=entities&entity=person:gebry&doc=004_5794830cfb3b6476.txt", viewport: { width: 1280, height: 800 } },
   { name: "screenshot-search.png", query: "?q=%22timnit%20gebru%22%20OR%20buolamwini&doc=004_5794830cfb3b6476.txt&at=1587", viewport: { width: 1280, height: 800 } },
   { name: "screenshot-concordance.png", query: "?q=police&kwic=&kwic_sort=left", viewport: { width: 1280, height: 800 }, ready: ".kwic-row" },
+  { name: "screenshot-graph.png", query: "?graph=&g.edge=person%3Ajoy-buolamwini~person%3Atimnit-gebru", viewport: { width: 1280, height: 1000 }, ready: ".evidence-line", wait: 1500 },
   { name: "screenshot-phone.png", query: "?doc=003_116c2fefbf00860c.txt", viewport: { width: 390, height: 844 } },
 ];
-for (const { name, query, ready, ...options } of shots) {
+for (const { name, query, ready, wait, ...options } of shots) {
   const page = await watchedPage(browser, server.url, options);
   await page.goto(server.url + query);
   await page.locator(ready ?? ".reader-title").first().waitFor({ timeout: 20000 });
+  if (wait) await page.waitForTimeout(wait); // the graph's layout runs over a few frames
   await page.screenshot({ path: join(out, name) });
   if (page.problems.length) console.error(name, page.problems);
   console.log(join(out, name));
