@@ -823,6 +823,18 @@ async fn the_graph_draws_the_listed_entities_and_a_node_click_filters_by_it() {
         "the corpus filter follows"
     );
     assert_eq!(page.all(".chip").len(), 1);
+
+    // From the keyboard: a focused node toggles the same filter on Enter.
+    let amazon = page.one(".graph-node[data-id='org:amazon']");
+    amazon.focus().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let enter =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    amazon.dispatch_event(&enter).unwrap();
+    settle().await;
+    assert_eq!(query(), "?graph=");
 }
 
 #[wasm_bindgen_test]

@@ -13,7 +13,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{counted, download, Page};
+use super::{counted, download, download_blob, Page};
 use crate::facets::Facet;
 use crate::graph::{bipartite, graph, Cooccurrence, Graph, Options, Weight, Window};
 use crate::graph_export::{write, Evidence, Format};
@@ -297,6 +297,25 @@ pub(crate) fn EntityGraph() -> impl IntoView {
         }
     };
 
+    // A focused node (Tab reaches each) filters like a click, on Enter or Space.
+    let on_keydown = {
+        let page = page.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if !matches!(ev.key().as_str(), "Enter" | " ") {
+                return;
+            }
+            let node = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".graph-node").ok().flatten())
+                .and_then(|el| el.get_attribute("data-i"))
+                .and_then(|i| i.parse::<usize>().ok());
+            if let (Some(i), Some(drawn)) = (node, drawn.get_untracked()) {
+                ev.prevent_default();
+                filter_by_node(&page, &drawn.graph, i);
+            }
+        }
+    };
     let nodes = move || {
         let Some(d) = drawn.get() else {
             return Vec::new();
@@ -388,6 +407,7 @@ pub(crate) fn EntityGraph() -> impl IntoView {
                     on:pointerdown=on_pointerdown
                     on:pointermove=on_pointermove
                     on:pointerup=on_pointerup
+                    on:keydown=on_keydown
                 >
                     <g class="graph-edges">
                         {edge_paths}
@@ -882,14 +902,9 @@ fn GraphControls(settings: Memo<GraphView>, drawn: Memo<Option<Drawn>>) -> impl 
                     );
                 }
                 None => {
-                    let Some(svg) = document().query_selector(".graph-svg").ok().flatten() else {
-                        return;
-                    };
-                    let text = format!(
-                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
-                        svg.outer_html()
-                    );
-                    download("parallax-graph.svg", "image/svg+xml", &text);
+                    if let Some(svg) = document().query_selector(".graph-svg").ok().flatten() {
+                        download("parallax-graph.svg", "image/svg+xml", &standalone_svg(&svg));
+                    }
                 }
             }
         }
@@ -945,6 +960,7 @@ fn GraphControls(settings: Memo<GraphView>, drawn: Memo<Option<Drawn>>) -> impl 
             <div class="graph-export" role="group" aria-label="Export">
                 "Export: "
                 <button type="button" on:click=export(None)>"SVG"</button>
+                <button type="button" on:click=|_| export_png()>"PNG"</button>
                 <button type="button" on:click=export(Some(Format::Gexf))>"GEXF"</button>
                 <button type="button" on:click=export(Some(Format::GraphMl))>"GraphML"</button>
                 <button type="button" on:click=export(Some(Format::Json))>"JSON"</button>
@@ -952,6 +968,66 @@ fn GraphControls(settings: Memo<GraphView>, drawn: Memo<Option<Drawn>>) -> impl 
             </div>
         </div>
     }
+}
+
+/// The drawing as a standalone SVG file: its size stated, the page's colours written in.
+fn standalone_svg(svg: &web_sys::Element) -> String {
+    let rect = svg.get_bounding_client_rect();
+    let markup = svg.outer_html().replacen(
+        "<svg ",
+        &format!(
+            "<svg width=\"{:.0}\" height=\"{:.0}\" style=\"background:#ffffff;color:#1d1d1f;font-family:sans-serif\" ",
+            rect.width(),
+            rect.height()
+        ),
+        1,
+    );
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{markup}")
+}
+
+/// The drawing as a PNG at twice its size on screen: the SVG drawn onto a canvas (as a `data:`
+/// image, which the page's CSP allows), then offered as a download.
+fn export_png() {
+    use wasm_bindgen::closure::Closure;
+    let Some(svg) = document().query_selector(".graph-svg").ok().flatten() else {
+        return;
+    };
+    let rect = svg.get_bounding_client_rect();
+    let (width, height) = (rect.width() * 2.0, rect.height() * 2.0);
+    let url = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        js_sys::encode_uri_component(&standalone_svg(&svg))
+    );
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let loaded = image.clone();
+    let on_load = Closure::once_into_js(move || {
+        let Ok(canvas) = document().create_element("canvas") else {
+            return;
+        };
+        let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+        canvas.set_width(width as u32);
+        canvas.set_height(height as u32);
+        let Some(context) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = context
+            .draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, width, height);
+        let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                download_blob("parallax-graph.png", &blob);
+            }
+        });
+        let _ = canvas.to_blob(on_blob.unchecked_ref());
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&url);
 }
 
 #[component]

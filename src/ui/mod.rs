@@ -363,14 +363,18 @@ fn SidePane() -> impl IntoView {
 
 /// Offers `text` as a file download named `name`.
 pub(crate) fn download(name: &str, mime: &str, text: &str) {
-    use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        download_blob(name, &blob);
+    }
+}
+
+/// Offers `blob` as a file download named `name`.
+pub(crate) fn download_blob(name: &str, blob: &web_sys::Blob) {
+    use wasm_bindgen::JsCast;
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
     let link: web_sys::HtmlAnchorElement = document().create_element("a").unwrap().unchecked_into();

@@ -2,7 +2,7 @@
 // CSP that blocks the loader or a missing asset passes every other test and fails here.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, serve, launch, watchedPage } from "./harness.mjs";
 
@@ -85,6 +85,30 @@ test("entity edits survive a reload, and an exported file imports back", async (
   await page.locator(".curation-bar .import input").setInputFiles(exported);
   await page.locator(".curation-message", { hasText: "Imported 1 edit from" }).waitFor();
   assert.equal(await page.locator(".entity-name", { hasText: /^Gebry$/ }).count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test("the entity graph exports PNG, SVG and GEXF files of what it shows", async () => {
+  const page = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}?graph=&g.hide=PLACE`);
+  await page.locator(".graph-node[data-id='org:amazon']").waitFor({ timeout: 20000 });
+  await page.waitForTimeout(500);
+  const saved = async (label) => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(".graph-export button", { hasText: new RegExp(`^${label}$`) }).click(),
+    ]);
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  };
+  const png = await saved("PNG");
+  assert.equal(png.name, "parallax-graph.png");
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.equal(png.bytes.readUInt32BE(16), 2 * Math.round((await page.locator(".graph-svg").boundingBox()).width));
+  const svg = await saved("SVG");
+  assert.match(svg.bytes.toString(), /^<\?xml[^]*<svg width="\d+" height="\d+"[^]*data-id="org:amazon"/);
+  assert.doesNotMatch(svg.bytes.toString(), /data-id="place:/, "what is hidden is not exported");
+  const gexf = await saved("GEXF");
+  assert.match(gexf.bytes.toString(), /<node id="org:amazon" label="Amazon">/);
   assert.deepEqual(page.problems, []);
 });
 
