@@ -254,17 +254,32 @@ impl Cooccurrence {
     /// The windows of `docs` naming both `a` and `b` (entity indices): (document, sentence or
     /// paragraph), in document order.
     pub fn evidence(&self, docs: &[usize], a: usize, b: usize) -> Vec<(usize, Span)> {
-        let (a, b) = (a as u32, b as u32);
-        let mut sorted = docs.to_vec();
+        self.windows_naming(docs, &[a, b])
+    }
+
+    /// The windows of `docs` naming every one of `entities`, in document order.
+    pub fn windows_naming(&self, docs: &[usize], entities: &[usize]) -> Vec<(usize, Span)> {
+        let wanted: Vec<u32> = entities.iter().map(|&e| e as u32).collect();
+        let mut sorted: Vec<usize> = docs
+            .iter()
+            .copied()
+            .filter(|&d| d < self.doc_windows.len())
+            .collect();
         sorted.sort_unstable();
         sorted
             .into_iter()
             .flat_map(|d| {
                 self.windows_of(d)
-                    .filter(|(_, m)| m.binary_search(&a).is_ok() && m.binary_search(&b).is_ok())
+                    .filter(|(_, m)| wanted.iter().all(|e| m.binary_search(e).is_ok()))
                     .map(move |(span, _)| (d, span))
+                    .collect::<Vec<_>>()
             })
             .collect()
+    }
+
+    /// The source a document counts under (its outlet, or [`NO_SOURCE`]).
+    pub fn source_of(&self, doc: usize) -> &str {
+        &self.sources[self.doc_source[doc] as usize]
     }
 
     /// Approximate heap size, for the benchmark.
@@ -844,6 +859,32 @@ mod tests {
                 ("The Seattle Times", 2, 2.0 / 3.0),
                 ("The Verge", 1, 1.0 / 3.0)
             ]
+        );
+    }
+
+    #[test]
+    fn a_sources_windows_naming_an_entity_are_its_evidence() {
+        let a = "One\n\nJeff Bezos met Maria Cantwell. Jeff Bezos left.\n";
+        let b = "Two\n\nJeff Bezos spoke.\n";
+        let c = sourced(&[("The Seattle Times", a), ("The Verge", b)]);
+        let entities = resolve(&c);
+        let index = Cooccurrence::build(&c, &entities, Window::Sentence);
+        let bezos = entities
+            .entities
+            .iter()
+            .position(|e| e.name == "Jeff Bezos")
+            .unwrap();
+        let in_times: Vec<usize> = (0..2)
+            .filter(|&d| index.source_of(d) == "The Seattle Times")
+            .collect();
+        let found: Vec<&str> = index
+            .windows_naming(&in_times, &[bezos])
+            .into_iter()
+            .map(|(d, span)| span.of(&c.documents[d].text))
+            .collect();
+        assert_eq!(
+            found,
+            ["Jeff Bezos met Maria Cantwell.", "Jeff Bezos left."]
         );
     }
 

@@ -928,3 +928,27 @@ async fn graph_controls_live_in_the_url_and_an_ego_view_keeps_the_neighbours() {
     );
     assert!(page.text(".graph-focus").starts_with("Around Timnit Gebru"));
 }
+
+#[wasm_bindgen_test]
+async fn sources_with_entities_shows_which_outlet_names_whom_and_where() {
+    let page =
+        mount("?graph=&g.mode=sources&g.edge=source%3AAppy%20Pie~person%3Ajoy-buolamwini").await;
+    wait_for(&page, ".graph-node[data-id='source:Appy Pie']").await;
+    assert_eq!(page.all(".graph-node[data-id^='source:']").len(), 2);
+    wait_for(&page, ".evidence-line").await;
+    assert!(
+        page.text(".edge-evidence h2")
+            .starts_with("Appy Pie and Joy Buolamwini: "),
+        "{}",
+        page.text(".edge-evidence h2")
+    );
+    for line in page.all(".evidence-text") {
+        assert!(line.text_content().unwrap().contains("Buolamwini"));
+    }
+    for link in page.all(".evidence-line") {
+        assert!(link
+            .get_attribute("href")
+            .unwrap()
+            .contains("doc=004_5794830cfb3b6476.txt"));
+    }
+}

@@ -1082,18 +1082,31 @@ fn EdgeEvidence(
             let curated = page.entities.get();
             let entities = curated.index();
             let position = |id: &str| entities.entities.iter().position(|e| e.id == id);
-            let (ea, eb) = (position(&a)?, position(&b)?);
-            let spans = docs.with(|d| index.evidence(d, ea, eb));
-            let names = (
-                entities.entities[ea].name.clone(),
-                entities.entities[eb].name.clone(),
-            );
+            let name = |e: usize| entities.entities[e].name.clone();
+            let eb = position(&b)?;
+            // A source's edge (sources ↔ entities) is the entity's sentences in that source.
+            let (names, members, in_docs) = match a.strip_prefix("source:") {
+                Some(source) => {
+                    let in_source = docs.with(|d| {
+                        d.iter()
+                            .copied()
+                            .filter(|&d| index.source_of(d) == source)
+                            .collect()
+                    });
+                    ((source.to_string(), name(eb)), vec![eb], in_source)
+                }
+                None => {
+                    let ea = position(&a)?;
+                    ((name(ea), name(eb)), vec![ea, eb], docs.get())
+                }
+            };
+            let spans = index.windows_naming(&in_docs, &members);
             let lines: Vec<(Evidence, String, Option<usize>)> = spans
                 .iter()
                 .map(|&(d, span)| {
                     let doc = &page.corpus.documents[d];
-                    // Open the reader at the first of the two names in the sentence.
-                    let at = [ea, eb]
+                    // Open the reader at the first of the names in the sentence.
+                    let at = members
                         .iter()
                         .flat_map(|&e| entities.entities[e].mentions.iter())
                         .filter(|m| {
