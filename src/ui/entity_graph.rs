@@ -119,25 +119,7 @@ pub(crate) fn EntityGraph() -> impl IntoView {
     }
 
     // The listed documents, once they have stopped changing for a moment.
-    let listed = page.listed;
-    let docs = RwSignal::new(listed.get_untracked());
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |first: Option<()>| {
-        listed.track();
-        if first.is_none() {
-            return;
-        }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let update = move || docs.set(listed.get_untracked());
-        pending.set_value(set_timeout_with_handle(update, Duration::from_millis(SETTLE_MS)).ok());
-    });
-    on_cleanup(move || {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-    });
+    let docs = super::settled(page.listed, SETTLE_MS);
 
     let drawn = Memo::new(move |_| {
         let index = index.get()?;
@@ -219,12 +201,7 @@ pub(crate) fn EntityGraph() -> impl IntoView {
         });
     };
     let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
-        let node = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".graph-node").ok().flatten())
-            .and_then(|el| el.get_attribute("data-i"))
-            .and_then(|i| i.parse::<usize>().ok());
+        let node = node_at(ev.target());
         let Some(point) = svg_point(svg, view_box, ev.client_x(), ev.client_y()) else {
             return;
         };
@@ -304,12 +281,7 @@ pub(crate) fn EntityGraph() -> impl IntoView {
             if !matches!(ev.key().as_str(), "Enter" | " ") {
                 return;
             }
-            let node = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest(".graph-node").ok().flatten())
-                .and_then(|el| el.get_attribute("data-i"))
-                .and_then(|i| i.parse::<usize>().ok());
+            let node = node_at(ev.target());
             if let (Some(i), Some(drawn)) = (node, drawn.get_untracked()) {
                 ev.prevent_default();
                 filter_by_node(&page, &drawn.graph, i);
@@ -752,6 +724,13 @@ fn svg_point(
         cx as f32 - rect.left() as f32,
         cy as f32 - rect.top() as f32,
     )))
+}
+
+/// The node (its index) an event happened on, if any.
+fn node_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    let element = target?.dyn_into::<web_sys::Element>().ok()?;
+    let node = element.closest(".graph-node").ok().flatten()?;
+    node.get_attribute("data-i")?.parse().ok()
 }
 
 /// Filters the corpus by the node's entity (or source), as the facet sidebar does.

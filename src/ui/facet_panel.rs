@@ -4,7 +4,6 @@
 //! undoes one.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -29,26 +28,7 @@ pub(crate) fn FacetPanel() -> impl IntoView {
     let expanded = RwSignal::new([false; 4]);
     // Not from the view state, so that a keystroke (which changes it) does not recount.
     let selection = page.facets;
-    let matched = page.matched;
-    let settled = RwSignal::new(matched.get_untracked());
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |first: Option<()>| {
-        matched.track();
-        if first.is_none() {
-            return;
-        }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let update = move || settled.set(matched.get_untracked());
-        let handle = set_timeout_with_handle(update, Duration::from_millis(SETTLE_MS));
-        pending.set_value(handle.ok());
-    });
-    on_cleanup(move || {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-    });
+    let settled = super::settled(page.matched, SETTLE_MS);
     let counts = {
         let page = page.clone();
         Memo::new(move |_| {

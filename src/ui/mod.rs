@@ -361,6 +361,35 @@ fn SidePane() -> impl IntoView {
     }
 }
 
+/// A copy of `source` that follows it once it has stopped changing for `pause_ms`: for work
+/// that should wait for typing to pause (facet counts, the graph) while the results follow every
+/// keystroke.
+pub(crate) fn settled<T>(source: Memo<Vec<T>>, pause_ms: u64) -> RwSignal<Vec<T>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let copy = RwSignal::new(source.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        source.track();
+        if first.is_none() {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let update = move || copy.set(source.get_untracked());
+        let handle = set_timeout_with_handle(update, Duration::from_millis(pause_ms));
+        pending.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+    });
+    copy
+}
+
 /// Offers `text` as a file download named `name`.
 pub(crate) fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&text.into());
