@@ -799,13 +799,22 @@ async fn the_graph_draws_the_listed_entities_and_a_node_click_filters_by_it() {
     sleep(1500).await;
     let ((x1, y1), (x2, y2)) = (centre("org:amazon"), centre("product:rekognition"));
     let svg = page.one(".graph-svg");
-    for kind in ["pointerdown", "pointerup"] {
+    for kind in ["pointermove", "pointerdown", "pointerup"] {
         let init = web_sys::PointerEventInit::new();
         init.set_bubbles(true);
         init.set_client_x(((x1 + x2) / 2.0) as i32);
         init.set_client_y(((y1 + y2) / 2.0) as i32);
         svg.dispatch_event(&web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap())
             .unwrap();
+        if kind == "pointermove" {
+            settle().await;
+            assert!(
+                page.text(".graph-tooltip")
+                    .starts_with("Amazon — Rekognition: 14 times together · association 0.39 · "),
+                "hovering a line tells its pair: {}",
+                page.text(".graph-tooltip")
+            );
+        }
     }
     settle().await;
     assert_eq!(query(), "?graph=&g.edge=org%3Aamazon~product%3Arekognition");

@@ -214,13 +214,33 @@ pub(crate) fn EntityGraph() -> impl IntoView {
             let _ = el.set_pointer_capture(ev.pointer_id());
         }
     };
+    // The edge under the pointer, told in a tooltip: (text, x, y) within the drawing.
+    let hovered = RwSignal::new(None::<(String, f64, f64)>);
     let on_pointermove = move |ev: leptos::ev::PointerEvent| {
-        let Some(mut d) = drag.get_value() else {
-            return;
-        };
         let Some((px, py)) = svg_point(svg, view_box, ev.client_x(), ev.client_y()) else {
             return;
         };
+        let Some(mut d) = drag.get_value() else {
+            // Not dragging: tell the edge under the pointer (nodes have their own tooltips).
+            let tip = match node_at(ev.target()) {
+                Some(_) => None,
+                None => drawn.get_untracked().and_then(|drawn| {
+                    let e =
+                        layout.with_value(|l| nearest_edge(l, &drawn, svg, view_box, (px, py)))?;
+                    Some(edge_tooltip(&drawn.graph, e))
+                }),
+            };
+            let origin = svg.get_untracked().map(|el| el.get_bounding_client_rect());
+            hovered.set(tip.zip(origin).map(|(tip, r)| {
+                (
+                    tip,
+                    f64::from(ev.client_x()) - r.left(),
+                    f64::from(ev.client_y()) - r.top(),
+                )
+            }));
+            return;
+        };
+        hovered.set(None);
         d.moved |= (px - d.last.0).abs() + (py - d.last.1).abs() > 0.5;
         match d.node {
             Some(i) => {
@@ -379,6 +399,7 @@ pub(crate) fn EntityGraph() -> impl IntoView {
                     on:pointerdown=on_pointerdown
                     on:pointermove=on_pointermove
                     on:pointerup=on_pointerup
+                    on:pointerleave=move |_| hovered.set(None)
                     on:keydown=on_keydown
                 >
                     <g class="graph-edges">
@@ -388,6 +409,9 @@ pub(crate) fn EntityGraph() -> impl IntoView {
                     <g class="graph-nodes">{nodes}</g>
                 </svg>
                 <button type="button" class="graph-fit" on:click=fit>"Fit"</button>
+                {move || hovered.get().map(|(text, x, y)| view! {
+                    <div class="graph-tooltip" role="status" style:left=format!("{:.0}px", x + 12.0) style:top=format!("{:.0}px", y + 12.0)>{text}</div>
+                })}
             </div>
             <GraphLegend settings drawn />
             <EdgeEvidence settings index docs />
@@ -724,6 +748,26 @@ fn svg_point(
         cx as f32 - rect.left() as f32,
         cy as f32 - rect.top() as f32,
     )))
+}
+
+/// What an edge's tooltip says: the pair, how often, the association, by source.
+fn edge_tooltip(graph: &Graph, e: usize) -> String {
+    let edge = &graph.edges[e];
+    let by_source: Vec<String> = graph
+        .sources
+        .iter()
+        .zip(&edge.per_source)
+        .filter(|(_, &n)| n > 0)
+        .map(|(s, n)| format!("{s} {n}"))
+        .collect();
+    format!(
+        "{} — {}: {} together · association {:.2} · {} · click for the sentences",
+        graph.nodes[edge.a].name,
+        graph.nodes[edge.b].name,
+        counted(edge.count as usize, "time"),
+        edge.association,
+        by_source.join(", ")
+    )
 }
 
 /// The node (its index) an event happened on, if any.
