@@ -936,6 +936,26 @@ async fn graph_controls_live_in_the_url_and_an_ego_view_keeps_the_neighbours() {
         "Gebru and those named with her"
     );
     assert!(page.text(".graph-focus").starts_with("Around Timnit Gebru"));
+
+    // The source toggles are the source filter: the graph counts that outlet's articles only.
+    let appy = page
+        .all(".graph-source")
+        .into_iter()
+        .find(|b| b.text_content().as_deref() == Some("Appy Pie"))
+        .expect("a toggle per source");
+    appy.click();
+    settle().await;
+    assert_eq!(
+        query(),
+        "?f.source=Appy%20Pie&graph=person%3Atimnit-gebru&g.hide=PLACE"
+    );
+    assert_eq!(appy.get_attribute("aria-pressed").as_deref(), Some("true"));
+    sleep(300).await;
+    assert!(
+        page.text(".graph-status").ends_with("from 1 document"),
+        "{}",
+        page.text(".graph-status")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -13,6 +13,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::facet_panel::toggle;
 use super::{counted, download, download_blob, Page};
 use crate::facets::Facet;
 use crate::graph::{bipartite, graph, Cooccurrence, Graph, Options, Weight, Window};
@@ -38,6 +39,8 @@ const EDGES_PER_NODE: usize = 4;
 const EDGE_WIDTHS: usize = 5;
 /// How near (in px) a click on the background must be to an edge to select it.
 const EDGE_HIT_PX: f32 = 6.0;
+/// Sources offered as toggles above the graph (the rest are in the sidebar's Source facet).
+const SOURCES_SHOWN: usize = 8;
 /// Evidence sentences listed for an edge before "and N more".
 const EVIDENCE_SHOWN: usize = 50;
 /// Rows of the edge table (the text alternative).
@@ -780,13 +783,10 @@ fn node_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
 /// Filters the corpus by the node's entity (or source), as the facet sidebar does.
 fn filter_by_node(page: &Page, graph: &Graph, i: usize) {
     let node = &graph.nodes[i];
-    let (facet, key) = match node.id.strip_prefix("source:") {
-        Some(source) => (Facet::Source, source.to_string()),
-        None => (Facet::Entity, node.id.clone()),
-    };
-    let mut next = page.state.get_untracked();
-    next.facets = next.facets.toggled(facet, &key);
-    page.go(&next, false);
+    match node.id.strip_prefix("source:") {
+        Some(source) => toggle(page, Facet::Source, source),
+        None => toggle(page, Facet::Entity, &node.id),
+    }
 }
 
 fn show_edge(page: &Page, a: &str, b: &str) {
@@ -957,6 +957,7 @@ fn GraphControls(settings: Memo<GraphView>, drawn: Memo<Option<Drawn>>) -> impl 
             {select("Colour by", &[("type", "type"), ("community", "community")],
                 Signal::derive(move || if settings.with(|s| s.color == GraphColor::Community) { "community".into() } else { "type".into() }),
                 |g, v| g.color = if v == "community" { GraphColor::Community } else { GraphColor::Type })}
+            <GraphSources />
             <div class="graph-types" role="group" aria-label="Entity types shown">
                 {EntityType::ALL.map(type_toggle).into_iter().collect_view()}
             </div>
@@ -1051,6 +1052,51 @@ fn export_png() {
     });
     image.set_onload(Some(on_load.unchecked_ref()));
     image.set_src(&url);
+}
+
+/// The sources with the most articles as toggles of the source facet: the sidebar's own filter,
+/// here too because on a narrow screen the graph hides the sidebar.
+#[component]
+fn GraphSources() -> impl IntoView {
+    let page = expect_context::<Page>();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for doc in &page.corpus.documents {
+        let name = doc.outlet.as_deref().unwrap_or(crate::facets::NO_SOURCE);
+        match counts.iter_mut().find(|(n, _)| n == name) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((name.to_string(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let more = counts.len().saturating_sub(SOURCES_SHOWN);
+    let selection = page.facets;
+    let buttons = counts
+        .into_iter()
+        .take(SOURCES_SHOWN)
+        .map(|(name, _)| {
+            let pressed = {
+                let name = name.clone();
+                move || selection.with(|f| f.of(Facet::Source).contains(&name))
+            };
+            let (page, key) = (page.clone(), name.clone());
+            view! {
+                <button
+                    type="button"
+                    class="graph-source"
+                    aria-pressed=move || if pressed() { "true" } else { "false" }
+                    on:click=move |_| toggle(&page, Facet::Source, &key)
+                >
+                    {name}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="graph-sources" role="group" aria-label="Sources (the source filter)">
+            "Sources: " {buttons}
+            {(more > 0).then(|| format!(" and {more} more in the Source filter"))}
+        </div>
+    }
 }
 
 #[component]

@@ -66,7 +66,7 @@ pub(crate) fn FacetPanel() -> impl IntoView {
 /// Shows the current view with `key` toggled in `facet` (a new history entry: Back undoes it).
 /// Values are buttons, not links: a link's address holds the query, so every keystroke would
 /// rewrite the address of every value and month bar.
-fn toggle(page: &Page, facet: Facet, key: &str) {
+pub(super) fn toggle(page: &Page, facet: Facet, key: &str) {
     let mut next = page.state.get_untracked();
     next.facets = next.facets.toggled(facet, key);
     page.go(&next, false);
