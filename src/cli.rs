@@ -102,6 +102,19 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Two documents side by side: `parallax compare [--json] A B [--corpus PATH...]` prints the
+    /// passages they share (verbatim or paraphrased, with a score) and those only one has. A and
+    /// B are article files, or with --corpus the ids of documents in it.
+    Compare {
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        a: String,
+        b: String,
+        /// Where A and B are found by id (files, folders, .jsonl/.jsonl.gz).
+        #[arg(long, num_args = 1..)]
+        corpus: Vec<PathBuf>,
+    },
     /// Benchmarks: `parallax bench entities CORPUS.jsonl.gz` times ingest and entity resolution.
     Bench {
         #[command(subcommand)]
@@ -405,6 +418,7 @@ pub fn run(
                 .unwrap_or(crate::graph_export::Format::Json);
             graph(&paths, window, &options, format, out, err)
         }
+        Command::Compare { json, a, b, corpus } => compare(&a, &b, &corpus, json, out, err),
         Command::Bench {
             what:
                 BenchCommand::Layout {
@@ -484,6 +498,82 @@ fn graph(
         });
     let text = crate::graph_export::write(&graph, format, evidence.as_deref());
     exit_code(out.write_all(text.as_bytes()), err)
+}
+
+fn compare(
+    a: &str,
+    b: &str,
+    corpus: &[PathBuf],
+    json: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let paths: Vec<PathBuf> = match corpus.is_empty() {
+        true => vec![PathBuf::from(a), PathBuf::from(b)],
+        false => corpus.to_vec(),
+    };
+    let loaded = load_reporting(&paths, err);
+    let find = |wanted: &str| {
+        let name = Path::new(wanted)
+            .file_name()
+            .map_or(wanted.into(), |n| n.to_string_lossy());
+        loaded
+            .corpus
+            .documents
+            .iter()
+            .find(|d| d.id == wanted || d.id == name)
+    };
+    let (Some(da), Some(db)) = (find(a), find(b)) else {
+        let missing = if find(a).is_none() { a } else { b };
+        let _ = writeln!(err, "parallax: compare: no document {missing}");
+        return 1;
+    };
+    let c = crate::compare::compare(da, db);
+    let passage = |doc: &crate::ingest::Document, span: crate::text::Span| serde_json::json!({"start": span.start, "end": span.end, "text": span.of(&doc.text)});
+    let written = if json {
+        let pairs: Vec<serde_json::Value> = c
+            .pairs
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "kind": p.kind, "score": round2(f64::from(p.score)),
+                    "a": passage(da, p.a), "b": passage(db, p.b),
+                })
+            })
+            .collect();
+        let report = serde_json::json!({
+            "a": da.id, "b": db.id, "pairs": pairs,
+            "only_a": c.only_a.iter().map(|&s| passage(da, s)).collect::<Vec<_>>(),
+            "only_b": c.only_b.iter().map(|&s| passage(db, s)).collect::<Vec<_>>(),
+        });
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).expect("JSON")
+        )
+    } else {
+        let mut text = format!("A: {}\nB: {}\n", da.id, db.id);
+        for p in &c.pairs {
+            let mark = match p.kind {
+                crate::compare::Kind::Verbatim => "=",
+                crate::compare::Kind::Paraphrase => "~",
+            };
+            text.push_str(&format!(
+                "{mark} {:.2}  A: {}\n        B: {}\n",
+                p.score,
+                p.a.of(&da.text),
+                p.b.of(&db.text)
+            ));
+        }
+        for s in &c.only_a {
+            text.push_str(&format!("< only A: {}\n", s.of(&da.text)));
+        }
+        for s in &c.only_b {
+            text.push_str(&format!("> only B: {}\n", s.of(&db.text)));
+        }
+        out.write_all(text.as_bytes())
+    };
+    exit_code(written, err)
 }
 
 fn bench_layout(
@@ -1241,6 +1331,57 @@ mod tests {
         let (code, _, err) = run_args(&["graph", "--format", "dot", "corpus"]);
         assert_eq!(code, 2);
         assert!(err.contains("dot"), "{err}");
+    }
+
+    #[test]
+    fn compare_aligns_two_seeds_by_id_with_byte_ranges_into_the_files() {
+        let (code, out, err) = run_args(&[
+            "compare",
+            "--json",
+            "001_3d4b255715acc054.txt",
+            "003_116c2fefbf00860c.txt",
+            "--corpus",
+            "corpus",
+        ]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["a"], "001_3d4b255715acc054.txt");
+        let statement = v["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| {
+                p["a"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("We have been in favor")
+            })
+            .expect("the statement is aligned");
+        assert_eq!(statement["kind"], "paraphrase");
+        let text = fs::read_to_string("corpus/003_116c2fefbf00860c.txt").unwrap();
+        let (start, end) = (
+            statement["b"]["start"].as_u64().unwrap() as usize,
+            statement["b"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], statement["b"]["text"].as_str().unwrap());
+        assert!(!v["only_a"].as_array().unwrap().is_empty());
+
+        let (code, out, _) = run_args(&[
+            "compare",
+            "corpus/001_3d4b255715acc054.txt",
+            "corpus/003_116c2fefbf00860c.txt",
+        ]);
+        assert_eq!(code, 0);
+        assert!(out.contains("~ 0.") && out.contains("< only A: "), "{out}");
+        let (code, _, err) = run_args(&[
+            "compare",
+            "nope.txt",
+            "001_3d4b255715acc054.txt",
+            "--corpus",
+            "corpus",
+        ]);
+        assert_eq!(code, 1);
+        assert!(err.contains("no document nope.txt"), "{err}");
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //!
 //! A pure core (no DOM) — [`text`], [`dates`], [`ingest`], [`boilerplate`], [`manifest`],
 //! [`corpus`], [`sentences`], [`lexicon`], [`mentions`], [`entities`], [`facts`], [`curation`],
-//! [`query`], [`search`], [`concordance`], [`graph`], [`layout`], [`communities`], [`eval`], [`report`], [`view_state`] — tested
+//! [`query`], [`search`], [`concordance`], [`compare`], [`graph`], [`layout`], [`communities`], [`eval`], [`report`], [`view_state`] — tested
 //! natively, used by the page ([`ui`], Leptos, wasm) and by the `parallax` command line ([`cli`],
 //! native). See ARCHITECTURE.md.
 
 pub mod boilerplate;
 pub mod communities;
+pub mod compare;
 pub mod concordance;
 pub mod corpus;
 pub mod curation;
