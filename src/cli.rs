@@ -535,9 +535,10 @@ fn compare(
             .pairs
             .iter()
             .map(|p| {
+                let diff = crate::compare::word_diff(&da.text, p.a, &db.text, p.b);
                 serde_json::json!({
                     "kind": p.kind, "score": round2(f64::from(p.score)),
-                    "a": passage(da, p.a), "b": passage(db, p.b),
+                    "a": passage(da, p.a), "b": passage(db, p.b), "diff": diff,
                 })
             })
             .collect();
@@ -1365,6 +1366,13 @@ mod tests {
         );
         assert_eq!(&text[start..end], statement["b"]["text"].as_str().unwrap());
         assert!(!v["only_a"].as_array().unwrap().is_empty());
+        let diff = statement["diff"].as_array().unwrap();
+        let first_added = diff.iter().find(|c| c["op"] == "added").unwrap();
+        let (start, end) = (
+            first_added["b"]["start"].as_u64().unwrap() as usize,
+            first_added["b"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], "We’ve");
 
         let (code, out, _) = run_args(&[
             "compare",

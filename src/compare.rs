@@ -76,6 +76,53 @@ struct Passage {
     grams: HashSet<[char; 3]>,
 }
 
+/// One piece of the word-level difference inside an aligned pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
+pub enum Change {
+    /// The same words in both (their span in A and in B).
+    Same { a: Span, b: Span },
+    /// Only in A.
+    Removed { a: Span },
+    /// Only in B.
+    Added { b: Span },
+}
+
+/// The exact rewording between passage `a` of `a_text` and passage `b` of `b_text`, word by word
+/// (patience diff, spaces kept with their words), as byte ranges into each text.
+pub fn word_diff(a_text: &str, a: Span, b_text: &str, b: Span) -> Vec<Change> {
+    let (old, new) = (a.of(a_text), b.of(b_text));
+    let (mut at_a, mut at_b) = (a.start, b.start);
+    similar::utils::diff_words(similar::Algorithm::Patience, old, new)
+        .into_iter()
+        .map(|(tag, piece)| {
+            let len = piece.len();
+            match tag {
+                similar::ChangeTag::Equal => {
+                    let change = Change::Same {
+                        a: Span::new(at_a, at_a + len),
+                        b: Span::new(at_b, at_b + len),
+                    };
+                    (at_a, at_b) = (at_a + len, at_b + len);
+                    change
+                }
+                similar::ChangeTag::Delete => {
+                    at_a += len;
+                    Change::Removed {
+                        a: Span::new(at_a - len, at_a),
+                    }
+                }
+                similar::ChangeTag::Insert => {
+                    at_b += len;
+                    Change::Added {
+                        b: Span::new(at_b - len, at_b),
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
 /// The passages of a document: each sentence of its headline and body.
 fn passages(doc: &Document, stemmer: &Stemmer) -> Vec<Passage> {
     let text = doc.text.as_str();
@@ -225,6 +272,33 @@ mod tests {
         assert_eq!(
             texts(&b, &c.only_b),
             ["Budget passes", "Tax rates stay the same next year."]
+        );
+    }
+
+    #[test]
+    fn the_word_diff_shows_the_exact_rewording_as_byte_ranges() {
+        let a = "Intro. The mayor said the plan would fund twelve libraries.";
+        let b = "The mayor said the plan will fund twelve libraries.";
+        let changes = word_diff(a, Span::new(7, a.len()), b, Span::new(0, b.len()));
+        let shown: Vec<String> = changes
+            .iter()
+            .map(|c| match *c {
+                Change::Same { a: x, b: y } => {
+                    assert_eq!(x.of(a), y.of(b));
+                    format!("={}", x.of(a))
+                }
+                Change::Removed { a: x } => format!("-{}", x.of(a)),
+                Change::Added { b: y } => format!("+{}", y.of(b)),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "=The mayor said the plan ",
+                "-would",
+                "+will",
+                "= fund twelve libraries."
+            ]
         );
     }
 
