@@ -88,6 +88,11 @@ pub struct Score {
 
 /// Parses a gold file (JSON lines); the error names the line.
 pub fn parse_gold(jsonl: &str) -> Result<Vec<GoldDoc>, String> {
+    parse_lines(jsonl)
+}
+
+/// Parses JSON lines (blank lines skipped); the error names the line.
+pub fn parse_lines<T: serde::de::DeserializeOwned>(jsonl: &str) -> Result<Vec<T>, String> {
     jsonl
         .lines()
         .enumerate()

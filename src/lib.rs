@@ -9,6 +9,7 @@
 pub mod boilerplate;
 pub mod communities;
 pub mod compare;
+pub mod compare_gold;
 pub mod concordance;
 pub mod corpus;
 pub mod curation;

@@ -1,0 +1,40 @@
+//! Passage alignment quality on the gold pairs, as floors that catch regressions (the figures
+//! themselves are in docs/BENCHMARKS.md, printed by `parallax score-compare`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use parallax::cli::load_paths;
+use parallax::compare::Options;
+use parallax::compare_gold::{parse, score};
+
+#[test]
+fn the_gold_sets_do_not_fall_below_what_was_measured() {
+    let loaded = load_paths(&[
+        PathBuf::from("corpus"),
+        PathBuf::from("tests/gold/compare-articles.jsonl"),
+    ]);
+    assert!(loaded.problems.is_empty());
+    let docs = &loaded.corpus.documents;
+    let gold = parse(&std::fs::read_to_string("tests/gold/compare-pairs.jsonl").unwrap()).unwrap();
+    let sets = score(&gold, Options::default(), |id| {
+        docs.iter().find(|d| d.id == id)
+    })
+    .unwrap();
+    let seeds = &sets["seeds"];
+    assert_eq!((seeds.documents, seeds.sure), (5, 27));
+    assert!(
+        seeds.precision() >= 0.65 && seeds.recall() >= 0.55,
+        "seeds {:.3}/{:.3}",
+        seeds.precision(),
+        seeds.recall()
+    );
+    let korea = &sets["allsides-north-korea"];
+    assert_eq!(korea.documents, 3);
+    assert!(
+        korea.precision() >= 0.9 && korea.recall() >= 0.5,
+        "allsides {:.3}/{:.3}",
+        korea.precision(),
+        korea.recall()
+    );
+}
