@@ -103,8 +103,9 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// Two documents side by side: `parallax compare [--json] A B [--corpus PATH...]` prints the
-    /// passages they share (verbatim or paraphrased, with a score) and those only one has. A and
-    /// B are article files, or with --corpus the ids of documents in it.
+    /// passages they share (verbatim or paraphrased, with a score), those only one has, and the
+    /// aligned passages that state different numbers, dates or durations. A and B are article
+    /// files, or with --corpus the ids of documents in it.
     Compare {
         /// Print one JSON object instead of a table.
         #[arg(long)]
@@ -570,10 +571,31 @@ fn compare(
                 })
             })
             .collect();
+        let facts = |doc: &crate::ingest::Document, facts: &[crate::facts::Fact]| {
+            facts
+                .iter()
+                .map(|f| {
+                    let mut v = passage(doc, f.span);
+                    v["value"] = f.value.clone().into();
+                    v
+                })
+                .collect::<Vec<_>>()
+        };
+        let disagreements: Vec<serde_json::Value> = c
+            .disagreements
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "pair": d.pair, "kind": d.kind,
+                    "a": facts(da, &d.a), "b": facts(db, &d.b),
+                })
+            })
+            .collect();
         let report = serde_json::json!({
             "a": da.id, "b": db.id, "pairs": pairs,
             "only_a": c.only_a.iter().map(|&s| passage(da, s)).collect::<Vec<_>>(),
             "only_b": c.only_b.iter().map(|&s| passage(db, s)).collect::<Vec<_>>(),
+            "disagreements": disagreements,
         });
         writeln!(
             out,
@@ -599,6 +621,22 @@ fn compare(
         }
         for s in &c.only_b {
             text.push_str(&format!("> only B: {}\n", s.of(&db.text)));
+        }
+        for d in &c.disagreements {
+            let said = |doc: &crate::ingest::Document, facts: &[crate::facts::Fact]| {
+                facts
+                    .iter()
+                    .map(|f| f.span.of(&doc.text))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let kind = serde_json::to_value(d.kind).expect("JSON");
+            text.push_str(&format!(
+                "! {} A: {} | B: {}\n",
+                kind.as_str().unwrap_or_default(),
+                said(da, &d.a),
+                said(db, &d.b)
+            ));
         }
         out.write_all(text.as_bytes())
     };
@@ -1544,6 +1582,34 @@ mod tests {
         ]);
         assert_eq!(code, 1);
         assert!(err.contains("no document nope.txt"), "{err}");
+    }
+
+    #[test]
+    fn compare_names_the_seeds_that_disagree_on_how_long_after_ibm_amazon_acted() {
+        let (a, b) = (
+            "corpus/000_a8a29ba410e08957.txt",
+            "corpus/003_116c2fefbf00860c.txt",
+        );
+        let (code, out, err) = run_args(&["compare", "--json", a, b]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let found = &v["disagreements"][0];
+        assert_eq!(found["kind"], "DURATION");
+        assert_eq!(
+            (
+                found["a"][0]["text"].as_str(),
+                found["a"][0]["value"].as_str()
+            ),
+            (Some("two days"), Some("2 day"))
+        );
+        assert_eq!(found["b"][0]["text"], "a day");
+        let pair = &v["pairs"][found["pair"].as_u64().unwrap() as usize];
+        assert!(pair["b"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("a day after IBM"));
+        let (_, out, _) = run_args(&["compare", a, b]);
+        assert!(out.contains("! DURATION A: two days | B: a day"), "{out}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 
+use crate::facts::{extract_facts, Fact, FactKind};
 use crate::ingest::{Document, Role};
 use crate::search::{fold_diacritics, word_spans};
 use crate::sentences::{sentences, tokenize, Token, TokenKind};
@@ -116,13 +117,27 @@ pub struct Comparison {
     pub pairs: Vec<Pair>,
     pub only_a: Vec<Span>,
     pub only_b: Vec<Span>,
+    /// In the order of the pairs.
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// An aligned pair whose two passages state different values of one kind of fact (numbers,
+/// durations, dates, percentages, sums): each states a value the other does not.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Disagreement {
+    /// Index into [`Comparison::pairs`].
+    pub pair: usize,
+    pub kind: FactKind,
+    /// The facts of that kind in A's passage and in B's.
+    pub a: Vec<Fact>,
+    pub b: Vec<Fact>,
 }
 
 /// A stretch of text and what similarity looks at.
-struct Unit {
-    span: Span,
+pub(crate) struct Unit {
+    pub(crate) span: Span,
     /// Stemmed content words.
-    words: HashSet<String>,
+    pub(crate) words: HashSet<String>,
     /// Character trigrams of the folded content words, joined by spaces.
     grams: HashSet<[char; 3]>,
 }
@@ -200,10 +215,10 @@ fn passages(doc: &Document, vocabulary: &Vocabulary) -> Vec<Passage> {
         let tokens = tokenize(text, block.span);
         for range in sentences(text, &tokens) {
             let sentence = &tokens[range];
-            let whole = unit(text, span_of(sentence), vocabulary);
+            let whole = vocabulary.unit(text, span_of(sentence));
             let clauses = clauses(text, sentence)
                 .into_iter()
-                .map(|span| unit(text, span, vocabulary))
+                .map(|span| vocabulary.unit(text, span))
                 .collect();
             out.push(Passage {
                 headline: block.role == Role::Title,
@@ -217,14 +232,14 @@ fn passages(doc: &Document, vocabulary: &Vocabulary) -> Vec<Passage> {
 
 /// How words are compared: a number word as its digits ("two" → "2"), a word of a synonym
 /// group as the group's first word, any other word as its stem.
-struct Vocabulary {
+pub(crate) struct Vocabulary {
     stemmer: Stemmer,
     /// Stem of each synonym → its group's first word.
     synonyms: HashMap<String, &'static str>,
 }
 
 impl Vocabulary {
-    fn new() -> Vocabulary {
+    pub(crate) fn new() -> Vocabulary {
         let stemmer = Stemmer::create(Algorithm::English);
         let synonyms = SYNONYMS
             .iter()
@@ -284,27 +299,30 @@ fn clauses(text: &str, sentence: &[Token]) -> Vec<Span> {
     out
 }
 
-fn unit(text: &str, span: Span, vocabulary: &Vocabulary) -> Unit {
-    let content: Vec<String> = word_spans(span.of(text), span.start)
-        .map(|w| fold_diacritics(w.of(text)))
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
-        .collect();
-    let words = content
-        .iter()
-        .flat_map(|w| w.split('-'))
-        .filter(|w| !w.is_empty())
-        .map(|w| vocabulary.concept(w))
-        .collect();
-    let joined: Vec<char> = content.join(" ").chars().collect();
-    let grams = joined.windows(3).map(|g| [g[0], g[1], g[2]]).collect();
-    Unit { span, words, grams }
+impl Vocabulary {
+    /// What similarity looks at in `span` of `text`.
+    pub(crate) fn unit(&self, text: &str, span: Span) -> Unit {
+        let content: Vec<String> = word_spans(span.of(text), span.start)
+            .map(|w| fold_diacritics(w.of(text)))
+            .filter(|w| !STOPWORDS.contains(&w.as_str()))
+            .collect();
+        let words = content
+            .iter()
+            .flat_map(|w| w.split('-'))
+            .filter(|w| !w.is_empty())
+            .map(|w| self.concept(w))
+            .collect();
+        let joined: Vec<char> = content.join(" ").chars().collect();
+        let grams = joined.windows(3).map(|g| [g[0], g[1], g[2]]).collect();
+        Unit { span, words, grams }
+    }
 }
 
 /// How much each stemmed word and trigram says about which passage it is in: the log of the
 /// inverse share of the two documents' passages that use it, so the story's own vocabulary
 /// ("Amazon", "facial", "police" in every other sentence) counts for less than what sets one
 /// passage apart ("IBM", "Thorn").
-struct Weights {
+pub(crate) struct Weights {
     words: HashMap<String, f32>,
     grams: HashMap<[char; 3], f32>,
 }
@@ -327,10 +345,11 @@ fn inverse_share<T: Clone + Eq + std::hash::Hash>(
 }
 
 impl Weights {
-    fn new(passages: &[&Passage]) -> Weights {
+    /// The weights of the words and trigrams of `units`.
+    pub(crate) fn new<'u>(units: impl Iterator<Item = &'u Unit> + Clone) -> Weights {
         Weights {
-            words: inverse_share(passages.iter().map(|p| p.whole.words.iter().cloned())),
-            grams: inverse_share(passages.iter().map(|p| p.whole.grams.iter().copied())),
+            words: inverse_share(units.clone().map(|u| u.words.iter().cloned())),
+            grams: inverse_share(units.map(|u| u.grams.iter().copied())),
         }
     }
 }
@@ -349,7 +368,7 @@ fn weighted_dice<T: Eq + std::hash::Hash>(
     2.0 * a.intersection(b).map(of).sum::<f32>() / total
 }
 
-fn similarity(a: &Unit, b: &Unit, weights: &Weights) -> f32 {
+pub(crate) fn similarity(a: &Unit, b: &Unit, weights: &Weights) -> f32 {
     WORD_WEIGHT * weighted_dice(&a.words, &b.words, &weights.words)
         + (1.0 - WORD_WEIGHT) * weighted_dice(&a.grams, &b.grams, &weights.grams)
 }
@@ -403,10 +422,10 @@ pub fn passage_spans(doc: &Document) -> Vec<Span> {
 pub fn similarity_of(a: &Document, a_span: Span, b: &Document, b_span: Span) -> f32 {
     let vocabulary = Vocabulary::new();
     let (pa, pb) = (passages(a, &vocabulary), passages(b, &vocabulary));
-    let weights = Weights::new(&pa.iter().chain(&pb).collect::<Vec<_>>());
+    let weights = Weights::new(pa.iter().chain(&pb).map(|p| &p.whole));
     let (x, y) = (
-        unit(&a.text, a_span, &vocabulary),
-        unit(&b.text, b_span, &vocabulary),
+        vocabulary.unit(&a.text, a_span),
+        vocabulary.unit(&b.text, b_span),
     );
     similarity(&x, &y, &weights)
 }
@@ -416,12 +435,51 @@ pub fn compare(a: &Document, b: &Document) -> Comparison {
     compare_with(a, b, Options::default())
 }
 
-/// Aligns the passages of `a` and `b`: the best-scoring pairs first, each passage in at most
-/// one pair.
+/// Aligns the passages of `a` and `b` (see [`align`]) and finds where the aligned pairs disagree.
 pub fn compare_with(a: &Document, b: &Document, options: Options) -> Comparison {
-    let vocabulary = Vocabulary::new();
-    let (pa, pb) = (passages(a, &vocabulary), passages(b, &vocabulary));
-    let weights = Weights::new(&pa.iter().chain(&pb).collect::<Vec<_>>());
+    let (pa, pb) = (prepare(a), prepare(b));
+    let mut comparison = align(&pa, &pb, options);
+    comparison.disagreements = disagreements(a, b, &comparison.pairs);
+    comparison
+}
+
+/// A document's passages, cut and weighed once for comparing it with many others.
+pub struct Prepared {
+    passages: Vec<Passage>,
+}
+
+pub fn prepare(doc: &Document) -> Prepared {
+    Prepared {
+        passages: passages(doc, &Vocabulary::new()),
+    }
+}
+
+impl Prepared {
+    fn bytes(&self) -> usize {
+        self.passages.iter().map(|p| p.whole.span.len()).sum()
+    }
+}
+
+/// How much two documents share: the bytes of their aligned passages over the bytes of all
+/// their passages (0–1), the figure of the overview's heat map.
+pub fn share_aligned(a: &Prepared, b: &Prepared, options: Options) -> f32 {
+    let total = a.bytes() + b.bytes();
+    if total == 0 {
+        return 0.0;
+    }
+    let aligned: usize = align(a, b, options)
+        .pairs
+        .iter()
+        .map(|p| p.a.len() + p.b.len())
+        .sum();
+    aligned as f32 / total as f32
+}
+
+/// Aligns the passages of two documents: the best-scoring pairs first, each passage in at most
+/// one pair.
+fn align(a: &Prepared, b: &Prepared, options: Options) -> Comparison {
+    let (pa, pb) = (&a.passages, &b.passages);
+    let weights = Weights::new(pa.iter().chain(pb).map(|p| &p.whole));
     let mut candidates = Vec::new();
     for (i, x) in pa.iter().enumerate() {
         for (j, y) in pb.iter().enumerate() {
@@ -471,9 +529,46 @@ pub fn compare_with(a: &Document, b: &Document, options: Options) -> Comparison 
     };
     Comparison {
         pairs,
-        only_a: alone(&pa, &used_a),
-        only_b: alone(&pb, &used_b),
+        only_a: alone(pa, &used_a),
+        only_b: alone(pb, &used_b),
+        disagreements: Vec::new(),
     }
+}
+
+/// Facts of one kind that two sources attach to the same point, with different values: each side
+/// states a value the other does not ("two days after IBM" against "a day after IBM").
+fn disagreements(a: &Document, b: &Document, pairs: &[Pair]) -> Vec<Disagreement> {
+    let (facts_a, facts_b) = (extract_facts(a), extract_facts(b));
+    let within = |facts: &[Fact], span: Span, kind: FactKind| -> Vec<Fact> {
+        facts
+            .iter()
+            .filter(|f| f.kind == kind && span.start <= f.span.start && f.span.end <= span.end)
+            .cloned()
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (i, pair) in pairs.iter().enumerate() {
+        for kind in FactKind::ALL {
+            let (x, y) = (
+                within(&facts_a, pair.a, kind),
+                within(&facts_b, pair.b, kind),
+            );
+            let lacks = |these: &[Fact], those: &[Fact]| {
+                these
+                    .iter()
+                    .any(|f| those.iter().all(|g| g.value != f.value))
+            };
+            if lacks(&x, &y) && lacks(&y, &x) {
+                out.push(Disagreement {
+                    pair: i,
+                    kind,
+                    a: x,
+                    b: y,
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -561,6 +656,67 @@ mod tests {
                 "= fund twelve libraries."
             ]
         );
+    }
+
+    #[test]
+    fn aligned_passages_that_state_different_durations_disagree_and_agreeing_ones_do_not() {
+        let a = analyze(
+            "a.txt",
+            "Amazon pauses sales\n\n\
+             Amazon will stop selling its software to police for one year, the company said. \
+             The decision came two days after IBM left the business. \
+             Microsoft said it would not sell the software for now.\n",
+        );
+        let b = analyze(
+            "b.txt",
+            "Amazon halts sales\n\n\
+             Amazon will stop selling its software to police until further notice, the company said. \
+             The decision came a day after IBM left the business. \
+             Microsoft said it would not sell the software for now.\n",
+        );
+        let c = compare(&a, &b);
+        let found: Vec<(FactKind, Vec<&str>, Vec<&str>)> = c
+            .disagreements
+            .iter()
+            .map(|d| {
+                (
+                    d.kind,
+                    d.a.iter().map(|f| f.value.as_str()).collect(),
+                    d.b.iter().map(|f| f.value.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (FactKind::Duration, vec!["1 year"], vec!["indefinite"]),
+                (FactKind::Duration, vec!["2 day"], vec!["1 day"]),
+            ]
+        );
+        let pair = &c.pairs[c.disagreements[1].pair];
+        assert_eq!(
+            pair.a.of(&a.text),
+            "The decision came two days after IBM left the business."
+        );
+    }
+
+    #[test]
+    fn a_document_shares_all_of_itself_with_a_copy_and_nothing_with_an_unrelated_one() {
+        let a = analyze(
+            "a.txt",
+            "Council votes on budget\n\nThe city council approved the budget on Tuesday. \
+             Mayor Ana Ruiz said the plan would fund twelve new libraries.\n",
+        );
+        let copy = analyze("copy.txt", &a.text);
+        let other = analyze(
+            "other.txt",
+            "Storm hits coast\n\nHeavy rain flooded the harbour overnight. \
+             Fishing boats stayed in port while crews cleared fallen trees.\n",
+        );
+        let options = Options::default();
+        let (a, copy, other) = (prepare(&a), prepare(&copy), prepare(&other));
+        assert_eq!(share_aligned(&a, &copy, options), 1.0);
+        assert_eq!(share_aligned(&a, &other, options), 0.0);
     }
 
     #[test]

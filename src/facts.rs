@@ -19,6 +19,16 @@ pub enum FactKind {
     Money,
 }
 
+impl FactKind {
+    pub const ALL: [FactKind; 5] = [
+        FactKind::Date,
+        FactKind::Duration,
+        FactKind::Number,
+        FactKind::Percent,
+        FactKind::Money,
+    ];
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fact {
     pub span: Span,
