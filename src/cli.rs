@@ -116,6 +116,17 @@ enum Command {
         #[arg(long, num_args = 1..)]
         corpus: Vec<PathBuf>,
     },
+    /// Quotations across the articles: `parallax quotes [--json] PATH...` prints each statement
+    /// once, with its speaker when the sentence names one, and per document whether it quotes it
+    /// verbatim (=), paraphrased (~) or not at all (.), earliest dated document first.
+    Quotes {
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Article files (.txt, .md), folders of them, or .jsonl/.jsonl.gz files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Score passage alignment against gold pairs (tests/gold/compare-pairs.jsonl): recall over
     /// the sure pairs, precision over the pairs aligned, per set.
     ScoreCompare {
@@ -437,6 +448,7 @@ pub fn run(
             graph(&paths, window, &options, format, out, err)
         }
         Command::Compare { json, a, b, corpus } => compare(&a, &b, &corpus, json, out, err),
+        Command::Quotes { json, paths } => quotes(&paths, json, out, err),
         Command::Bench {
             what:
                 BenchCommand::Layout {
@@ -639,6 +651,94 @@ fn compare(
             ));
         }
         out.write_all(text.as_bytes())
+    };
+    exit_code(written, err)
+}
+
+fn quotes(paths: &[PathBuf], json: bool, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    use crate::quotes::Carried;
+    let loaded = load_reporting(paths, err);
+    let corpus = &loaded.corpus;
+    if corpus.documents.is_empty() {
+        let _ = writeln!(err, "parallax: no articles to read");
+        return 1;
+    }
+    let entities = crate::entities::resolve(corpus);
+    let docs: Vec<usize> = (0..corpus.documents.len()).collect();
+    let table = crate::quotes::quote_table(corpus, &entities, &docs);
+    let id = |d: usize| corpus.documents[d].id.as_str();
+    let text = |d: usize, span: crate::text::Span| span.of(&corpus.documents[d].text);
+    let written = if json {
+        let speaker = |s: &Option<crate::quotes::Speaker>| {
+            s.as_ref()
+                .map(|s| serde_json::json!({"entity": s.entity, "name": s.name, "start": s.span.start, "end": s.span.end}))
+        };
+        let columns: Vec<serde_json::Value> = table
+            .columns
+            .iter()
+            .map(|&d| {
+                let doc = &corpus.documents[d];
+                serde_json::json!({"doc": doc.id, "outlet": doc.outlet, "date": doc.date.map(|x| x.to_string())})
+            })
+            .collect();
+        let rows: Vec<serde_json::Value> = table
+            .rows
+            .iter()
+            .map(|row| {
+                let q = &row.quote;
+                let cells: Vec<serde_json::Value> = row
+                    .cells
+                    .iter()
+                    .filter(|c| c.carried != Carried::Absent)
+                    .map(|c| {
+                        let span = c.span.expect("a carried statement has a span");
+                        serde_json::json!({
+                            "doc": id(c.doc), "carried": c.carried, "quoted": c.quoted, "score": round2(f64::from(c.score)),
+                            "start": span.start, "end": span.end, "text": text(c.doc, span),
+                            "speaker": speaker(&c.speaker),
+                        })
+                    })
+                    .collect();
+                serde_json::json!({
+                    "quote": {"doc": id(q.doc), "start": q.span.start, "end": q.span.end, "text": text(q.doc, q.span)},
+                    "speaker": speaker(&row.speaker),
+                    "carriers": row.carriers(),
+                    "cells": cells,
+                })
+            })
+            .collect();
+        let report = serde_json::json!({"columns": columns, "rows": rows});
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).expect("JSON")
+        )
+    } else {
+        let mut lines = String::from("columns:");
+        for (i, &d) in table.columns.iter().enumerate() {
+            lines.push_str(&format!(" {}={}", i + 1, id(d)));
+        }
+        lines.push('\n');
+        for row in &table.rows {
+            let marks: String = row
+                .cells
+                .iter()
+                .map(|c| match c.carried {
+                    Carried::Verbatim => '=',
+                    Carried::Paraphrased => '~',
+                    Carried::Absent => '.',
+                })
+                .collect();
+            let by = row
+                .speaker
+                .as_ref()
+                .map_or(String::new(), |s| format!(" — {}", s.name));
+            lines.push_str(&format!(
+                "{marks}  “{}”{by}\n",
+                text(row.quote.doc, row.quote.span)
+            ));
+        }
+        out.write_all(lines.as_bytes())
     };
     exit_code(written, err)
 }
@@ -1610,6 +1710,62 @@ mod tests {
             .contains("a day after IBM"));
         let (_, out, _) = run_args(&["compare", a, b]);
         assert!(out.contains("! DURATION A: two days | B: a day"), "{out}");
+    }
+
+    #[test]
+    fn quotes_lists_amazons_moratorium_statement_once_with_every_seed_that_carries_it() {
+        let (code, out, err) = run_args(&["quotes", "--json", "corpus"]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let rows = v["rows"].as_array().unwrap();
+        let moratorium: Vec<&serde_json::Value> = rows
+            .iter()
+            .filter(|r| {
+                r["quote"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("one-year moratorium")
+            })
+            .collect();
+        assert_eq!(moratorium.len(), 1, "one row for the statement");
+        let row = moratorium[0];
+        assert_eq!(row["speaker"]["name"], "Amazon");
+        let carried: Vec<(&str, &str)> = row["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["doc"].as_str().unwrap(), c["carried"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            carried,
+            [
+                ("003_116c2fefbf00860c.txt", "paraphrased"),
+                ("001_3d4b255715acc054.txt", "verbatim"),
+                ("004_5794830cfb3b6476.txt", "paraphrased"),
+            ]
+        );
+        let text = fs::read_to_string("corpus/004_5794830cfb3b6476.txt").unwrap();
+        let cell = &row["cells"][2];
+        let (start, end) = (
+            cell["start"].as_u64().unwrap() as usize,
+            cell["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], cell["text"].as_str().unwrap());
+        assert!(rows.iter().all(|r| !r["quote"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("until further notice")));
+
+        let (code, out, _) = run_args(&["quotes", "corpus"]);
+        assert_eq!(code, 0);
+        assert!(
+            out.contains("“Those who would give up essential Liberty")
+                && out.contains("— Benjamin Franklin"),
+            "{out}"
+        );
+        let (code, _, err) = run_args(&["quotes", "nowhere/"]);
+        assert_eq!(code, 1);
+        assert!(err.contains("nowhere"), "{err}");
     }
 
     #[test]

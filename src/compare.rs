@@ -142,6 +142,11 @@ pub(crate) struct Unit {
     grams: HashSet<[char; 3]>,
 }
 
+/// Whether two units share enough content words to be compared at all.
+pub(crate) fn share_enough(a: &Unit, b: &Unit) -> bool {
+    a.words.intersection(&b.words).count() >= MIN_SHARED_WORDS
+}
+
 /// One passage: a sentence, and for a long one its clauses, which may align on their own.
 struct Passage {
     /// Part of the headline.
@@ -151,7 +156,7 @@ struct Passage {
 }
 
 impl Passage {
-    fn units(&self) -> impl Iterator<Item = &Unit> {
+    fn units(&self) -> impl Iterator<Item = &Unit> + Clone {
         std::iter::once(&self.whole).chain(&self.clauses)
     }
 }
@@ -379,7 +384,7 @@ fn best_match<'p>(a: &'p Passage, b: &'p Passage, weights: &Weights) -> Option<(
     let mut best: Option<(f32, Span, Span)> = None;
     for x in a.units() {
         for y in b.units() {
-            if x.words.intersection(&y.words).count() < MIN_SHARED_WORDS {
+            if !share_enough(x, y) {
                 continue;
             }
             let score = similarity(x, y, weights);
@@ -455,6 +460,11 @@ pub fn prepare(doc: &Document) -> Prepared {
 }
 
 impl Prepared {
+    /// Every unit of every passage: the sentences and the clauses of the long ones.
+    pub(crate) fn units(&self) -> impl Iterator<Item = &Unit> + Clone {
+        self.passages.iter().flat_map(Passage::units)
+    }
+
     fn bytes(&self) -> usize {
         self.passages.iter().map(|p| p.whole.span.len()).sum()
     }

@@ -1,0 +1,745 @@
+//! Quotations across a set of documents: every quote in a headline or body paragraph (straight,
+//! curly or angle marks), its speaker when the sentence says who ("said X", "X said", "according
+//! to X"), and the quotes of one statement gathered into one row of a quote × document table
+//! that says, per document, whether it quotes the statement **verbatim**, carries it
+//! **paraphrased** (reworded quote or reported speech), or not at all.
+//!
+//! **A speaker is only ever an entity the sentence names next to a speech verb.** A pronoun
+//! counts only when exactly one person is named earlier in the same sentence; anything less
+//! certain is left unattributed rather than guessed.
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::Serialize;
+
+use crate::compare::{prepare, share_enough, similarity, Options, Unit, Vocabulary, Weights};
+use crate::corpus::Corpus;
+use crate::entities::{Entity, EntityIndex};
+use crate::ingest::{Document, Role};
+use crate::mentions::EntityType;
+use crate::search::{fold_diacritics, word_spans};
+use crate::text::{trim_span, Span};
+
+/// Fewest words (1–20) inside the marks for a quote to be a statement: shorter ones are scare
+/// quotes and titles (“until further notice”, “On the wings of the wind” in the seeds), which
+/// say how a writer frames a thing rather than what someone said.
+const QUOTE_MIN_WORDS: usize = 5;
+/// Most words (2–15) between a quote's closing mark and the speech verb after it ("…," Amazon's
+/// chief executive Andy Jassy said): further on, the verb belongs to another statement.
+const ATTRIBUTION_WORDS: usize = 8;
+/// Least similarity (0–1) for two quotes to be one statement. Quotes are long and specific, so
+/// the bar stands above the passage alignment's: in the seeds, the two translations of Amazon's
+/// "We hope this one-year moratorium…" score 0.71 and the closest distinct statements 0.21.
+const SAME_STATEMENT_MIN: f32 = 0.45;
+/// Share (0–1) of the shorter quote's content words found in the longer for it to count as an
+/// excerpt of the same statement, whatever the similarity of the whole.
+const EXCERPT_MIN: f32 = 0.8;
+
+/// Least share (0–1) of words in common, in order, for a document's wording to count as the
+/// same as the row's quote: 0.9 lets a typo or a dropped "that" through, but not a second
+/// translation ("will give … we are ready to help on request" against "might give … we stand
+/// ready to help if requested" is 0.80).
+const VERBATIM_MIN: f32 = 0.9;
+
+/// Verbs (and "according to") that attribute a quote, lowercase.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "notes",
+    "argued",
+    "warned",
+    "announced",
+    "declared",
+    "insisted",
+    "continued",
+    "tweeted",
+    "commented",
+    "responded",
+    "replied",
+    "asked",
+    "urged",
+    "claimed",
+    "claims",
+    "acknowledged",
+    "admitted",
+    "posted",
+    "according",
+];
+
+/// Words that end the name after "said" ("said Nicole Ozer in a statement").
+const NAME_ENDS: &[&str] = &[
+    "in", "to", "at", "on", "during", "when", "while", "after", "before", "last", "this", "on",
+    "that", "who", "which", "as",
+];
+
+/// A quotation in a document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    /// Index of the document in the corpus.
+    pub doc: usize,
+    /// The words inside the marks.
+    pub span: Span,
+    pub speaker: Option<Speaker>,
+}
+
+/// Who a quote is attributed to: the entity and where the sentence names it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Speaker {
+    pub entity: String,
+    pub name: String,
+    pub span: Span,
+}
+
+/// How a document carries a statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Carried {
+    /// In the wording of the row's first quote (or an exact excerpt of it).
+    Verbatim,
+    /// Reworded.
+    Paraphrased,
+    Absent,
+}
+
+/// One document's cell in a row.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cell {
+    pub doc: usize,
+    pub carried: Carried,
+    /// Between quotation marks (else reported, or set off without marks).
+    pub quoted: bool,
+    /// Where the document says it (the quote's words, or the reporting passage).
+    pub span: Option<Span>,
+    /// Similarity to the row's first quote, 0–1.
+    pub score: f32,
+    /// Whom this document attributes it to.
+    pub speaker: Option<Speaker>,
+}
+
+/// One statement: its first quote (in the earliest dated document) and a cell per column.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    pub quote: Quote,
+    /// The speaker of the first quote, or else the first speaker any document names.
+    pub speaker: Option<Speaker>,
+    /// In the order of [`QuoteTable::columns`].
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// How many documents carry the statement, quoted or paraphrased.
+    pub fn carriers(&self) -> usize {
+        self.cells
+            .iter()
+            .filter(|c| c.carried != Carried::Absent)
+            .count()
+    }
+}
+
+/// The quote × document table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct QuoteTable {
+    /// Document indices, earliest dated first, undated last.
+    pub columns: Vec<usize>,
+    /// Statements carried by the most documents first.
+    pub rows: Vec<Row>,
+}
+
+/// The quotes of document `doc` of the corpus, in text order, attributed with the mentions of
+/// `entities`.
+pub fn find_quotes(corpus: &Corpus, entities: &EntityIndex, doc: usize) -> Vec<Quote> {
+    quotes_of(&corpus.documents[doc], doc, &entities.mentions_in(doc))
+}
+
+fn quotes_of(document: &Document, doc: usize, mentions: &[(Span, &Entity)]) -> Vec<Quote> {
+    let text = &document.text;
+    let mut out = Vec::new();
+    for block in &document.blocks {
+        if !matches!(block.role, Role::Title | Role::Body) {
+            continue;
+        }
+        let marked = marked_spans(text, block.span);
+        for (i, &(outer, inner)) in marked.iter().enumerate() {
+            if word_spans(inner.of(text), 0).count() < QUOTE_MIN_WORDS {
+                continue;
+            }
+            let before_limit = i
+                .checked_sub(1)
+                .map_or(block.span.start, |j| marked[j].0.end);
+            let after_limit = marked
+                .get(i + 1)
+                .map_or(block.span.end, |next| next.0.start);
+            let speaker = attribute(text, outer, before_limit, after_limit, mentions);
+            out.push(Quote {
+                doc,
+                span: inner,
+                speaker,
+            });
+        }
+    }
+    out
+}
+
+/// The quotations of a paragraph as (marks included, words inside). Curly and angle marks nest;
+/// straight marks pair in turn; a quote still open at the paragraph's end runs to it (news
+/// leaves a quote open when it goes on in the next paragraph).
+fn marked_spans(text: &str, block: Span) -> Vec<(Span, Span)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut open: Option<(usize, char)> = None;
+    let close = |out: &mut Vec<(Span, Span)>, start: usize, mark: char, end: usize, inner_end| {
+        let inner = trim_span(text, Span::new(start + mark.len_utf8(), inner_end));
+        if let Some(inner) = inner {
+            out.push((Span::new(start, end), inner));
+        }
+    };
+    for (offset, c) in block.of(text).char_indices() {
+        let at = block.start + offset;
+        match (c, open) {
+            ('“' | '«', None) => {
+                open = Some((at, c));
+                depth = 1;
+            }
+            ('“' | '«', Some((_, o))) if o != '"' => depth += 1,
+            ('”' | '»', Some((start, o))) if o != '"' => {
+                depth -= 1;
+                if depth == 0 {
+                    close(&mut out, start, o, at + c.len_utf8(), at);
+                    open = None;
+                }
+            }
+            ('"', None) => open = Some((at, c)),
+            ('"', Some((start, '"'))) => {
+                close(&mut out, start, '"', at + 1, at);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((start, mark)) = open {
+        close(&mut out, start, mark, block.end, block.end);
+    }
+    out
+}
+
+/// A word of the attribution windows, folded.
+struct Word {
+    span: Span,
+    folded: String,
+}
+
+fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
+    word_spans(&text[from..to], from)
+        .map(|span| Word {
+            span,
+            folded: fold_diacritics(span.of(text)),
+        })
+        .collect()
+}
+
+/// Where a sentence ends within `text[from..to]`: after each ".", "!" or "?" followed by a space.
+fn sentence_breaks(text: &str, from: usize, to: usize) -> Vec<usize> {
+    let slice = &text[from..to];
+    slice
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && slice[i + 1..].starts_with(char::is_whitespace)
+                && !is_initial(&slice[..i])
+        })
+        .map(|(i, _)| from + i + 1)
+        .collect()
+}
+
+/// Whether the text before a full stop ends with an abbreviation that does not end a sentence
+/// ("Rep.", "Dr.", "J.").
+fn is_initial(before: &str) -> bool {
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let titles = [
+        "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "st", "prof", "gen", "jr", "sr",
+    ];
+    last.chars().count() == 1 && last.starts_with(char::is_uppercase)
+        || titles.contains(&last.to_lowercase().as_str())
+}
+
+/// The speaker of the quote at `outer`, looking after it (up to `after_limit` or the sentence's
+/// end) and then before it (back to `before_limit` or the sentence's start).
+fn attribute(
+    text: &str,
+    outer: Span,
+    before_limit: usize,
+    after_limit: usize,
+    mentions: &[(Span, &Entity)],
+) -> Option<Speaker> {
+    // A quote that ends on a full stop ends its sentence ("…time.” Joy Buolamwini answered"),
+    // where "…," said X and "…?" she asked go on.
+    let closed = text[..outer.end]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .ends_with('.');
+    let after_end = match closed {
+        true => outer.end,
+        false => sentence_breaks(text, outer.end, after_limit)
+            .first()
+            .copied()
+            .unwrap_or(after_limit),
+    };
+    let before_start = sentence_breaks(text, before_limit, outer.start)
+        .last()
+        .copied()
+        .unwrap_or(before_limit);
+    let sentence_start = before_start;
+    let after = words_in(text, outer.end, after_end);
+    if let Some(v) = after
+        .iter()
+        .take(ATTRIBUTION_WORDS + 1)
+        .position(|w| SPEECH_VERBS.contains(&w.folded.as_str()))
+    {
+        let region = if v > 0 {
+            Span::new(outer.end, after[v].span.start)
+        } else {
+            name_after(&after, v)
+        };
+        return speaker_in(text, region, sentence_start, outer.start, mentions);
+    }
+    let before = words_in(text, before_start, outer.start);
+    let v = before
+        .iter()
+        .rposition(|w| SPEECH_VERBS.contains(&w.folded.as_str()))?;
+    let region = if before[v].folded == "according" {
+        name_after(&before, v)
+    } else {
+        let comma = text[before_start..before[v].span.start]
+            .rfind([',', ';', ':'])
+            .map_or(before_start, |i| before_start + i + 1);
+        Span::new(comma, before[v].span.start)
+    };
+    speaker_in(text, region, sentence_start, region.start, mentions)
+}
+
+/// The words after the speech verb at `words[verb]` ("said Nicole Ozer in a statement", "according
+/// to Amazon,"), up to a word that ends a name or the end of the words.
+fn name_after(words: &[Word], verb: usize) -> Span {
+    let skip = usize::from(
+        words[verb].folded == "according" && words.get(verb + 1).is_some_and(|w| w.folded == "to"),
+    );
+    let names = &words[(verb + 1 + skip).min(words.len())..];
+    let end = names
+        .iter()
+        .position(|w| NAME_ENDS.contains(&w.folded.as_str()))
+        .unwrap_or(names.len());
+    match (names.first(), end) {
+        (Some(first), end) if end > 0 => Span::new(first.span.start, names[end - 1].span.end),
+        _ => Span::new(words[verb].span.end, words[verb].span.end),
+    }
+}
+
+/// The entity named in `region`: a person before an organisation, the one nearest the verb
+/// (the region's end) first. A lone "he" or "she" stands for the one person named earlier in the
+/// same sentence (`sentence_start..earlier_end`), if there is exactly one.
+fn speaker_in(
+    text: &str,
+    region: Span,
+    sentence_start: usize,
+    earlier_end: usize,
+    mentions: &[(Span, &Entity)],
+) -> Option<Speaker> {
+    let within = |from: usize, to: usize| {
+        mentions
+            .iter()
+            .filter(move |(s, e)| from <= s.start && s.end <= to && e.kind != EntityType::Product)
+    };
+    let rank = |kind: EntityType| match kind {
+        EntityType::Person => 0,
+        EntityType::Org => 1,
+        _ => 2,
+    };
+    let named = within(region.start, region.end)
+        .min_by_key(|(s, e)| (rank(e.kind), region.end - s.end))
+        .map(|(s, e)| speaker(e, *s));
+    if named.is_some() {
+        return named;
+    }
+    let pronoun = words_in(text, region.start, region.end)
+        .iter()
+        .any(|w| w.folded == "he" || w.folded == "she");
+    if !pronoun {
+        return None;
+    }
+    let mut people = within(sentence_start, earlier_end.min(region.start))
+        .filter(|(_, e)| e.kind == EntityType::Person);
+    let (span, person) = people.next()?;
+    people
+        .all(|(_, e)| e.id == person.id)
+        .then(|| speaker(person, *span))
+}
+
+fn speaker(entity: &Entity, span: Span) -> Speaker {
+    Speaker {
+        entity: entity.id.clone(),
+        name: entity.name.clone(),
+        span,
+    }
+}
+
+/// The folded words of a text joined by single spaces, to find exact excerpts.
+fn plain(text: &str) -> String {
+    word_spans(text, 0)
+        .map(|w| fold_diacritics(w.of(text)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `own` words a statement as `first` does: one is an excerpt of the other, or their
+/// words mostly agree in order.
+fn same_wording(first: &str, own: &str) -> bool {
+    first.contains(own)
+        || own.contains(first)
+        || similar::TextDiff::from_words(first, own).ratio() >= VERBATIM_MIN
+}
+
+/// Share of the smaller word set found in the larger, 0–1.
+fn containment(a: &Unit, b: &Unit) -> f32 {
+    let (small, large) = if a.words.len() <= b.words.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if small.words.is_empty() {
+        return 0.0;
+    }
+    small.words.intersection(&large.words).count() as f32 / small.words.len() as f32
+}
+
+/// Groups items into sets from the pairs joined (union–find).
+fn groups(n: usize, joined: impl Iterator<Item = (usize, usize)>) -> Vec<Vec<usize>> {
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    for (a, b) in joined {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::default();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        by_root.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
+    out.sort_by_key(|g| g[0]);
+    out
+}
+
+/// Pairs of units sharing enough content words to be compared, found through the words they
+/// share rather than by trying every pair.
+fn candidate_pairs(units: &[Unit]) -> Vec<(usize, usize)> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, u) in units.iter().enumerate() {
+        for w in &u.words {
+            postings.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        let mut seen: Vec<usize> = u
+            .words
+            .iter()
+            .flat_map(|w| postings[w.as_str()].iter().copied().filter(|&j| j > i))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        out.extend(
+            seen.into_iter()
+                .filter(|&j| share_enough(u, &units[j]))
+                .map(|j| (i, j)),
+        );
+    }
+    out
+}
+
+/// The quote × document table of documents `docs` of the corpus.
+pub fn quote_table(corpus: &Corpus, entities: &EntityIndex, docs: &[usize]) -> QuoteTable {
+    let mut columns = docs.to_vec();
+    columns.sort_by_key(|&d| {
+        (
+            corpus.documents[d].date.is_none(),
+            corpus.documents[d].date,
+            d,
+        )
+    });
+    columns.dedup();
+    let mut mentions: HashMap<usize, Vec<(Span, &Entity)>> =
+        columns.iter().map(|&d| (d, Vec::new())).collect();
+    for entity in entities.entities.iter().filter(|e| !e.hidden) {
+        for m in &entity.mentions {
+            if let Some(list) = mentions.get_mut(&m.doc) {
+                list.push((m.span, entity));
+            }
+        }
+    }
+    let quotes: Vec<Quote> = columns
+        .iter()
+        .flat_map(|&d| quotes_of(&corpus.documents[d], d, &mentions[&d]))
+        .collect();
+    let vocabulary = Vocabulary::new();
+    let text_of = |q: &Quote| &corpus.documents[q.doc].text;
+    let units: Vec<Unit> = quotes
+        .iter()
+        .map(|q| vocabulary.unit(text_of(q), q.span))
+        .collect();
+    let prepared: Vec<_> = columns
+        .iter()
+        .map(|&d| prepare(&corpus.documents[d]))
+        .collect();
+    let weights = Weights::new(units.iter().chain(prepared.iter().flat_map(|p| p.units())));
+    let joined = candidate_pairs(&units).into_iter().filter(|&(i, j)| {
+        similarity(&units[i], &units[j], &weights) >= SAME_STATEMENT_MIN
+            || containment(&units[i], &units[j]) >= EXCERPT_MIN
+    });
+    let paraphrase_min = Options::default().paraphrase_min;
+    let mut rows: Vec<(usize, Row)> = groups(quotes.len(), joined)
+        .into_iter()
+        .map(|group| {
+            // Quotes come in column order, so the group's first is from the earliest document.
+            let first = group[0];
+            let first_doc = quotes[first].doc;
+            let representative = group
+                .iter()
+                .copied()
+                .filter(|&q| quotes[q].doc == first_doc)
+                .max_by_key(|&q| (quotes[q].span.len(), std::cmp::Reverse(q)))
+                .unwrap_or(first);
+            let rep = &units[representative];
+            let rep_plain = plain(
+                quotes[representative]
+                    .span
+                    .of(text_of(&quotes[representative])),
+            );
+            let cells = columns
+                .iter()
+                .enumerate()
+                .map(|(c, &doc)| {
+                    let quoted = group
+                        .iter()
+                        .copied()
+                        .filter(|&q| quotes[q].doc == doc)
+                        .map(|q| {
+                            (
+                                q,
+                                if q == representative {
+                                    1.0
+                                } else {
+                                    similarity(rep, &units[q], &weights)
+                                },
+                            )
+                        })
+                        .max_by(|x, y| x.1.total_cmp(&y.1));
+                    let (span, score, quoted, speaker) = match quoted {
+                        Some((q, score)) => {
+                            (quotes[q].span, score, true, quotes[q].speaker.clone())
+                        }
+                        None => {
+                            let reported = prepared[c]
+                                .units()
+                                .filter(|u| share_enough(rep, u))
+                                .map(|u| (u.span, similarity(rep, u, &weights)))
+                                .filter(|&(_, s)| s >= paraphrase_min)
+                                .max_by(|x, y| x.1.total_cmp(&y.1));
+                            let Some((span, score)) = reported else {
+                                return Cell {
+                                    doc,
+                                    carried: Carried::Absent,
+                                    quoted: false,
+                                    span: None,
+                                    score: 0.0,
+                                    speaker: None,
+                                };
+                            };
+                            (span, score, false, None)
+                        }
+                    };
+                    let own = plain(span.of(&corpus.documents[doc].text));
+                    Cell {
+                        doc,
+                        carried: if same_wording(&rep_plain, &own) {
+                            Carried::Verbatim
+                        } else {
+                            Carried::Paraphrased
+                        },
+                        quoted,
+                        span: Some(span),
+                        score,
+                        speaker,
+                    }
+                })
+                .collect::<Vec<_>>();
+            let speaker = quotes[representative]
+                .speaker
+                .clone()
+                .or_else(|| cells.iter().find_map(|c| c.speaker.clone()));
+            (
+                first,
+                Row {
+                    quote: quotes[representative].clone(),
+                    speaker,
+                    cells,
+                },
+            )
+        })
+        .collect();
+    rows.sort_by_key(|(first, row)| (std::cmp::Reverse(row.carriers()), *first));
+    QuoteTable {
+        columns,
+        rows: rows.into_iter().map(|(_, row)| row).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::resolve;
+
+    /// The quotes of each document, as (words inside the marks, speaker's name).
+    fn quoted(texts: &[&str]) -> Vec<Vec<(String, Option<String>)>> {
+        let names: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();
+        let corpus = Corpus::from_texts(
+            names.iter().map(String::as_str).zip(texts.iter().copied()),
+            None,
+        );
+        let entities = resolve(&corpus);
+        (0..texts.len())
+            .map(|d| {
+                find_quotes(&corpus, &entities, d)
+                    .into_iter()
+                    .map(|q| {
+                        let text = q.span.of(&corpus.documents[d].text).to_string();
+                        (text, q.speaker.map(|s| s.name))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn q(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
+        (text.into(), speaker.map(str::to_string))
+    }
+
+    #[test]
+    fn quotes_are_found_between_straight_curly_and_angle_marks_and_scare_quotes_are_not() {
+        let found = quoted(&["Council bans face scans\n\n\
+             The council acted “until further notice” on Monday. \
+             \"We will not scan the faces of residents,\" the council said. \
+             Critics called it «a ban that changes very little in practice». \
+             “Residents asked us, “why are you watching us?” and we listened,” one member said.\n\n\
+             “The scans stop today and they will not come back\n"]);
+        assert_eq!(
+            found[0].iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
+            [
+                "We will not scan the faces of residents,",
+                "a ban that changes very little in practice",
+                "Residents asked us, “why are you watching us?” and we listened,",
+                "The scans stop today and they will not come back",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_speaker_is_the_entity_next_to_the_speech_verb_and_a_pronoun_only_with_one_person_in_the_sentence(
+    ) {
+        let found = quoted(&["Amazon pauses police use of Rekognition\n\n\
+             Nicole Ozer works for the ACLU in California. \
+             \"It took Amazon two years to reach this point, but we are glad,\" said Nicole Ozer in a statement. \
+             \"We urge Microsoft and other companies to follow IBM and Google,\" she added. \
+             In a blog post, Amazon said, “We hope this moratorium gives Congress enough time.” \
+             Joy Buolamwini answered on Medium, in which she says, “Amazon has been denying and deflecting for two years.” \
+             According to Timnit Gebru, \"the audit shows the same errors on darker faces.\" \
+             Joy Buolamwini met Timnit Gebru, and she said \"the errors were never fixed by anyone.\"\n"]);
+        assert_eq!(
+            found[0],
+            [
+                q(
+                    "It took Amazon two years to reach this point, but we are glad,",
+                    Some("Nicole Ozer")
+                ),
+                q(
+                    "We urge Microsoft and other companies to follow IBM and Google,",
+                    None
+                ),
+                q(
+                    "We hope this moratorium gives Congress enough time.",
+                    Some("Amazon")
+                ),
+                q(
+                    "Amazon has been denying and deflecting for two years.",
+                    Some("Joy Buolamwini")
+                ),
+                q(
+                    "the audit shows the same errors on darker faces.",
+                    Some("Timnit Gebru")
+                ),
+                q("the errors were never fixed by anyone.", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_statement_quoted_by_several_outlets_is_one_row_earliest_dated_first() {
+        let texts = [
+            "Amazon halts Rekognition sales\n\nJune 11, 2020\n\n\
+             In a blog post, Amazon said, “We hope this one-year moratorium might give Congress \
+             enough time to implement appropriate rules, and we stand ready to help if requested.”\n",
+            "Amazon stops selling to police\n\nJune 10, 2020\n\n\
+             \"We hope that this one-year moratorium will give Congress enough time to implement \
+             appropriate rules and we are ready to help on request,\" said Amazon.\n",
+            "Amazon pauses face recognition\n\nJune 12, 2020\n\n\
+             Amazon hopes that the moratorium gives Congress enough time to implement appropriate \
+             rules for the technology.\n",
+            "Storm hits the coast\n\nJune 9, 2020\n\nHeavy rain flooded the harbour overnight.\n",
+        ];
+        let names = ["a.txt", "b.txt", "c.txt", "d.txt"];
+        let corpus = Corpus::from_texts(names.into_iter().zip(texts), None);
+        let entities = resolve(&corpus);
+        let table = quote_table(&corpus, &entities, &[0, 1, 2, 3]);
+        let ids: Vec<&str> = table
+            .columns
+            .iter()
+            .map(|&d| corpus.documents[d].id.as_str())
+            .collect();
+        assert_eq!(ids, ["d.txt", "b.txt", "a.txt", "c.txt"]);
+        assert_eq!(table.rows.len(), 1);
+        let row = &table.rows[0];
+        assert_eq!(corpus.documents[row.quote.doc].id, "b.txt");
+        assert_eq!(
+            row.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Amazon")
+        );
+        let cells: Vec<(Carried, bool)> = row.cells.iter().map(|c| (c.carried, c.quoted)).collect();
+        assert_eq!(
+            cells,
+            [
+                (Carried::Absent, false),
+                (Carried::Verbatim, true),
+                (Carried::Paraphrased, true),
+                (Carried::Paraphrased, false),
+            ]
+        );
+        assert_eq!(row.carriers(), 3);
+    }
+}
