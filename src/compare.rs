@@ -102,7 +102,7 @@ pub enum Kind {
 }
 
 /// Two aligned passages.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Pair {
     pub kind: Kind,
     /// Similarity, 0–1.
@@ -460,6 +460,11 @@ pub fn prepare(doc: &Document) -> Prepared {
 }
 
 impl Prepared {
+    /// The sentences compared, in text order.
+    pub fn sentences(&self) -> Vec<Span> {
+        self.passages.iter().map(|p| p.whole.span).collect()
+    }
+
     /// Every unit of every passage: the sentences and the clauses of the long ones.
     pub(crate) fn units(&self) -> impl Iterator<Item = &Unit> + Clone {
         self.passages.iter().flat_map(Passage::units)
@@ -485,9 +490,9 @@ pub fn share_aligned(a: &Prepared, b: &Prepared, options: Options) -> f32 {
     aligned as f32 / total as f32
 }
 
-/// Aligns the passages of two documents: the best-scoring pairs first, each passage in at most
-/// one pair.
-fn align(a: &Prepared, b: &Prepared, options: Options) -> Comparison {
+/// Aligns the passages of two prepared documents: the best-scoring pairs first, each passage in
+/// at most one pair (no disagreements: they need the documents' facts, see [`compare_with`]).
+pub fn align(a: &Prepared, b: &Prepared, options: Options) -> Comparison {
     let (pa, pb) = (&a.passages, &b.passages);
     let weights = Weights::new(pa.iter().chain(pb).map(|p| &p.whole));
     let mut candidates = Vec::new();

@@ -35,6 +35,21 @@ pub struct ViewState {
     pub kwic_sort: Sort,
     /// The entity graph is shown in the main pane, over the listed documents.
     pub graph: Option<GraphView>,
+    /// The comparison is shown in the main pane.
+    pub compare: Option<CompareView>,
+}
+
+/// What the comparison shows (`cmp=` and the `c.` parameters): with no document, the overview of
+/// the listed documents (how much each pair shares, and their quotes); with A, A's passages
+/// tagged with the listed documents that carry them; with A and B, the two side by side.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompareView {
+    pub a: Option<String>,
+    pub b: Option<String>,
+    /// Passages only one side has are left out.
+    pub hide_unique: bool,
+    /// The aligned pair whose word-level rewording is open (its index in the alignment).
+    pub pair: Option<usize>,
 }
 
 /// The entity graph's settings (`graph=` and the `g.` parameters).
@@ -117,6 +132,10 @@ const AT: &str = "at";
 const KWIC: &str = "kwic";
 const KWIC_SORT: &str = "kwic_sort";
 const GRAPH: &str = "graph";
+const COMPARE: &str = "cmp";
+const COMPARE_B: &str = "c.b";
+const COMPARE_UNIQUE: &str = "c.unique";
+const COMPARE_PAIR: &str = "c.pair";
 const GRAPH_MODE: &str = "g.mode";
 const GRAPH_WINDOW: &str = "g.window";
 const GRAPH_WEIGHT: &str = "g.weight";
@@ -201,6 +220,15 @@ impl ViewState {
                     Some((a.to_string(), b.to_string()))
                 }),
             }),
+            compare: get(COMPARE).map(|a| {
+                let a = Some(a).filter(|a| !a.is_empty());
+                CompareView {
+                    b: get(COMPARE_B).filter(|b| !b.is_empty() && a.is_some()),
+                    a,
+                    hide_unique: get(COMPARE_UNIQUE).as_deref() == Some("hide"),
+                    pair: get(COMPARE_PAIR).and_then(|p| p.parse().ok()),
+                }
+            }),
         }
     }
 
@@ -281,6 +309,19 @@ impl ViewState {
             if let Some((a, b)) = &g.edge {
                 let edge = format!("{a}{EDGE_JOIN}{b}");
                 pairs.push(format!("{GRAPH_EDGE}={}", encode_component(&edge)));
+            }
+        }
+        if let Some(c) = &self.compare {
+            let a = c.a.as_deref().unwrap_or("");
+            pairs.push(format!("{COMPARE}={}", encode_component(a)));
+            if let Some(b) = &c.b {
+                pairs.push(format!("{COMPARE_B}={}", encode_component(b)));
+            }
+            if c.hide_unique {
+                pairs.push(format!("{COMPARE_UNIQUE}=hide"));
+            }
+            if let Some(pair) = c.pair {
+                pairs.push(format!("{COMPARE_PAIR}={pair}"));
             }
         }
         if pairs.is_empty() {
@@ -421,6 +462,34 @@ mod tests {
             odd.graph,
             Some(GraphView::default()),
             "malformed values mean the default"
+        );
+    }
+
+    #[test]
+    fn the_comparison_round_trips_and_a_second_side_needs_a_first() {
+        let pair = ViewState {
+            compare: Some(CompareView {
+                a: Some("001 a.txt".into()),
+                b: Some("003.txt".into()),
+                hide_unique: true,
+                pair: Some(4),
+            }),
+            ..Default::default()
+        };
+        assert_eq!(
+            pair.to_query(),
+            "?cmp=001%20a.txt&c.b=003.txt&c.unique=hide&c.pair=4"
+        );
+        assert_eq!(round_trip(&pair), pair);
+        let overview = ViewState {
+            compare: Some(CompareView::default()),
+            ..Default::default()
+        };
+        assert_eq!(overview.to_query(), "?cmp=");
+        assert_eq!(round_trip(&overview), overview);
+        assert_eq!(
+            parse(&[("cmp", ""), ("c.b", "003.txt"), ("c.pair", "x")]),
+            overview
         );
     }
 

@@ -981,3 +981,165 @@ async fn sources_with_entities_shows_which_outlet_names_whom_and_where() {
             .contains("doc=004_5794830cfb3b6476.txt"));
     }
 }
+
+const STATEMENT_A: &str = "001_3d4b255715acc054.txt";
+const STATEMENT_B: &str = "003_116c2fefbf00860c.txt";
+const APPY_PIE: &str = "004_5794830cfb3b6476.txt";
+
+/// Waits (up to five seconds) until the text of `selector` contains `wanted`.
+async fn wait_for_text(page: &Mounted, selector: &str, wanted: &str) {
+    for _ in 0..250 {
+        if page
+            .all(selector)
+            .iter()
+            .any(|el| el.text_content().unwrap_or_default().contains(wanted))
+        {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("{selector} never said {wanted:?}");
+}
+
+/// The side-by-side row whose A side contains `a`.
+fn row_with(page: &Mounted, a: &str) -> HtmlElement {
+    page.all(".sbs-row")
+        .into_iter()
+        .find(|row| {
+            row.query_selector(".sbs-a")
+                .unwrap()
+                .and_then(|p| p.text_content())
+                .is_some_and(|t| t.contains(a))
+        })
+        .unwrap_or_else(|| panic!("a row with {a:?} in A"))
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_shades_every_pair_and_its_strongest_cell_opens_the_two_side_by_side() {
+    let page = mount("?cmp=").await;
+    wait_for_text(&page, ".heat-progress", "10 pairs compared").await;
+    let cells = page.all("a.heat-cell");
+    assert_eq!(
+        cells.len(),
+        20,
+        "5 × 4 cells, none for a document with itself"
+    );
+    let share = |el: &HtmlElement| el.text_content().unwrap().parse::<u32>().unwrap();
+    let strongest = cells.iter().max_by_key(|c| share(c)).unwrap();
+    let href = strongest.get_attribute("href").unwrap();
+    assert!(
+        href.contains(STATEMENT_A) && href.contains(APPY_PIE),
+        "the two that quote Amazon's statement share the most: {href}"
+    );
+    strongest.click();
+    settle().await;
+    assert!(query().contains("c.b="), "{}", query());
+    assert!(!page.all(".sbs-row.aligned").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn side_by_side_puts_a_paraphrase_on_one_row_and_opens_its_rewording_in_the_url() {
+    let page = mount(&format!("?cmp={STATEMENT_A}&c.b={STATEMENT_B}")).await;
+    let row = row_with(&page, "We have been in favor of governments");
+    assert!(row.class_list().contains("paraphrase"));
+    let b = row
+        .query_selector(".sbs-b")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(b.starts_with("We’ve advocated that governments"), "{b}");
+    let pair = row.get_attribute("data-pair").unwrap();
+    row.query_selector(".sbs-link")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    assert!(query().ends_with(&format!("&c.pair={pair}")), "{}", query());
+    let added: Vec<String> = page
+        .all(".sbs-diff ins")
+        .iter()
+        .map(|el| el.text_content().unwrap())
+        .collect();
+    assert!(added.iter().any(|t| t.starts_with("We’ve")), "{added:?}");
+
+    assert!(!page.all(".sbs-row.unique").is_empty());
+    page.one(".hide-unique").click();
+    settle().await;
+    assert!(page.all(".sbs-row.unique").is_empty());
+    assert!(query().contains("c.unique=hide"), "{}", query());
+    let swap = page.one(".swap").get_attribute("href").unwrap();
+    assert!(
+        swap.contains(&format!("cmp={STATEMENT_B}&c.b={STATEMENT_A}")),
+        "{swap}"
+    );
+    assert!(page.text(".overlap-both").contains("Amazon"));
+}
+
+#[wasm_bindgen_test]
+async fn a_pair_that_states_different_durations_is_marked_as_a_disagreement() {
+    let page = mount(&format!("?cmp={FIRST}&c.b={STATEMENT_B}")).await;
+    let said = page.text(".sbs-disagree");
+    assert_eq!(said, "≠ duration: two days | a day");
+}
+
+#[wasm_bindgen_test]
+async fn the_moratorium_statement_is_one_quote_row_with_the_three_documents_that_carry_it() {
+    let page = mount("?cmp=").await;
+    wait_for(&page, ".quote-table").await;
+    let rows: Vec<HtmlElement> = page
+        .all(".quote-table tbody tr")
+        .into_iter()
+        .filter(|r| r.text_content().unwrap().contains("one-year moratorium"))
+        .collect();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert!(row.text_content().unwrap().contains("— Amazon"));
+    let carried = row.query_selector_all("td.carried a").unwrap();
+    assert_eq!(carried.length(), 3);
+    assert_eq!(
+        row.query_selector_all("td.carried.verbatim")
+            .unwrap()
+            .length(),
+        1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn one_document_against_the_others_tags_each_sentence_with_those_that_carry_it() {
+    let page = mount(&format!("?cmp={STATEMENT_A}")).await;
+    wait_for_text(&page, ".against-progress", "Compared with 4 documents.").await;
+    let row = page
+        .all(".against-row")
+        .into_iter()
+        .find(|r| {
+            r.text_content()
+                .unwrap()
+                .contains("We have been in favor of governments")
+        })
+        .expect("the statement's sentence");
+    let chips: Vec<String> = (0..row.query_selector_all(".chip").unwrap().length())
+        .map(|i| {
+            let chip: web_sys::Element = row
+                .query_selector_all(".chip")
+                .unwrap()
+                .get(i)
+                .unwrap()
+                .unchecked_into();
+            chip.get_attribute("href").unwrap()
+        })
+        .collect();
+    assert!(
+        chips
+            .iter()
+            .any(|h| h.contains(&format!("c.b={STATEMENT_B}"))),
+        "{chips:?}"
+    );
+    let pick: web_sys::HtmlSelectElement = page.one(".pick-b").unchecked_into();
+    pick.set_value(APPY_PIE);
+    pick.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(query(), format!("?cmp={STATEMENT_A}&c.b={APPY_PIE}"));
+}

@@ -159,6 +159,7 @@ pub(crate) fn DocumentList() -> impl IntoView {
             let mut next = state.get().with_doc(None);
             next.kwic.get_or_insert_with(String::new);
             next.graph = None;
+            next.compare = None;
             page.href(&next)
         }
     };
@@ -167,7 +168,18 @@ pub(crate) fn DocumentList() -> impl IntoView {
         move || {
             let mut next = state.get().with_doc(None);
             next.kwic = None;
+            next.compare = None;
             next.graph.get_or_insert_with(Default::default);
+            page.href(&next)
+        }
+    };
+    let compare_href = {
+        let page = page.clone();
+        move || {
+            let mut next = state.get().with_doc(None);
+            next.kwic = None;
+            next.graph = None;
+            next.compare = Some(Default::default());
             page.href(&next)
         }
     };
@@ -190,6 +202,7 @@ pub(crate) fn DocumentList() -> impl IntoView {
                     <span class="list-views">
                         <a class="kwic-open" href=kwic_href title="Every occurrence of the search's first word, phrase or entity, in context">"In context"</a>
                         <a class="graph-open" href=graph_href title="Who is named with whom in the listed documents">"Graph"</a>
+                        <a class="compare-open" href=compare_href title="What the listed documents share: passages and quotes">"Compare"</a>
                     </span>
                 </div>
                 <QueryHelp />

@@ -4,6 +4,7 @@
 //! **View state is read from and written to the URL ([`crate::view_state`]), never kept aside**
 //! — except the query being typed, for the moment until typing pauses ([`Page::type_query`]).
 
+mod compare_view;
 mod concordance_view;
 mod document_list;
 mod edits;
@@ -24,6 +25,7 @@ use crate::corpus::Corpus;
 use crate::curation::{apply, Outcome};
 use crate::entities::{resolve, EntityIndex};
 use crate::view_state::{Pane, ViewState};
+use compare_view::CompareView;
 use concordance_view::ConcordanceView;
 use document_list::DocumentList;
 use edits::EditStore;
@@ -279,8 +281,10 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
     let doc_id = Memo::new(move |_| url_state.with(|s| s.doc.clone()));
     let kwic = Memo::new(move |_| url_state.with(|s| s.kwic.is_some()));
     let graph = Memo::new(move |_| url_state.with(|s| s.graph.is_some()));
+    let comparing = Memo::new(move |_| url_state.with(|s| s.compare.is_some()));
     // On a narrow screen the main pane replaces the list when it shows something.
-    let has_doc = move || doc_id.with(Option::is_some) || kwic.get() || graph.get();
+    let has_doc =
+        move || doc_id.with(Option::is_some) || kwic.get() || graph.get() || comparing.get();
     let doc_count = corpus.documents.len();
     let outlets = corpus.outlet_count();
     let reader_page = page.clone();
@@ -303,6 +307,7 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
                 {move || {
                     match doc_id.get() {
                         Some(id) => view! { <Reader id page=reader_page.clone() /> }.into_any(),
+                        None if comparing.get() => view! { <CompareView /> }.into_any(),
                         None if kwic.get() => view! { <ConcordanceView /> }.into_any(),
                         None if graph.get() => view! { <EntityGraph /> }.into_any(),
                         None => view! { <Welcome /> }.into_any(),

@@ -166,6 +166,18 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
         let page = page.clone();
         move || page.href(&state.get().with_doc(None))
     };
+    let compare_href = {
+        let page = page.clone();
+        let id = doc.id.clone();
+        move || {
+            let mut next = state.get().with_doc(None);
+            next.compare = Some(crate::view_state::CompareView {
+                a: Some(id.clone()),
+                ..Default::default()
+            });
+            page.href(&next)
+        }
+    };
     let doc_index = page.corpus.position(&doc.id).unwrap_or_default();
     let text: Arc<str> = Arc::from(doc.text.as_str());
     let focus = Memo::new(move |_| state.with(|s| s.entity.clone()));
@@ -247,6 +259,7 @@ pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
                         (_, true) => "Hide boilerplate".to_string(),
                     }}
                 </button>
+                <a class="compare-doc" href=compare_href title="This document's sentences, tagged with the listed documents that carry them">"Compare with the others"</a>
             </div>
             <HitSteps hits at />
             <EntityLegend />

@@ -1,0 +1,873 @@
+//! The comparison pane. With no document chosen, the overview of the listed documents: how much
+//! of its text each pair shares (a heat map) and the statements they quote (a quote × document
+//! table). With one, its sentences tagged with the listed documents that carry them. With two,
+//! the two side by side: an aligned pair on one row, verbatim / paraphrase / one side only told
+//! apart, the rewording of a pair on request, the entities each names, where they disagree.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::{counted, Page};
+use crate::compare::{
+    align, compare, passage_spans, prepare, share_aligned, word_diff, Change, Kind, Options,
+    Prepared,
+};
+use crate::ingest::Document;
+use crate::quotes::{quote_table, Carried, QuoteTable};
+use crate::side_by_side::{rows, tag_carriers, Carrier};
+use crate::text::Span;
+use crate::view_state::{CompareView as Settings, ViewState};
+
+/// Most listed documents the overview compares (2–100): every pair is aligned, so the work grows
+/// with the square (30 documents are 435 pairs, about a second); the list's order (best match
+/// first) says which.
+const OVERVIEW_DOCS_MAX: usize = 30;
+/// Most listed documents one document is compared against (1–500), the first listed.
+const AGAINST_ALL_MAX: usize = 100;
+/// Time (ms) the comparison works before letting the page paint and answer input (4–16).
+const SLICE_BUDGET_MS: f64 = 8.0;
+
+/// The view shown with the comparison's settings replaced by `settings`.
+fn with_compare(state: &ViewState, settings: Settings) -> ViewState {
+    ViewState {
+        doc: None,
+        kwic: None,
+        graph: None,
+        compare: Some(settings),
+        ..state.clone()
+    }
+}
+
+/// Characters of a headline kept when it names a document (10–60).
+const LABEL_CHARS: usize = 32;
+
+/// A short name for a document: its outlet, or else the start of its headline.
+fn label(doc: &Document) -> String {
+    if let Some(outlet) = &doc.outlet {
+        return outlet.clone();
+    }
+    let mut title: String = doc.title.chars().take(LABEL_CHARS).collect();
+    if doc.title.chars().count() > LABEL_CHARS {
+        title = format!("{}…", title.trim_end());
+    }
+    title
+}
+
+/// The label with the date, for a column or a menu.
+fn long_label(doc: &Document) -> String {
+    match doc.date {
+        Some(date) => format!("{} · {date}", label(doc)),
+        None => format!("{} · undated", label(doc)),
+    }
+}
+
+/// Runs `step` a slice of each task until it says it is done, so long work never freezes the
+/// page; stops as soon as `alive` says the result is no longer wanted.
+fn in_slices(step: Rc<RefCell<dyn FnMut() -> bool>>, alive: Rc<dyn Fn() -> bool>) {
+    if !alive() {
+        return;
+    }
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < SLICE_BUDGET_MS {
+        if (step.borrow_mut())() {
+            return;
+        }
+    }
+    set_timeout(move || in_slices(step, alive), Duration::ZERO);
+}
+
+#[component]
+pub(crate) fn CompareView() -> impl IntoView {
+    let page = expect_context::<Page>();
+    let url_state = page.url_state;
+    let sides = Memo::new(move |_| {
+        url_state.with(|s| {
+            s.compare
+                .as_ref()
+                .map(|c| (c.a.clone(), c.b.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let back = {
+        let page = page.clone();
+        move || {
+            let mut next = page.state.get();
+            next.compare = None;
+            page.href(&next)
+        }
+    };
+    view! {
+        <section class="compare" aria-labelledby="compare-title">
+            <a class="back-link" href=back>"← All documents"</a>
+            {move || match sides.get() {
+                (Some(a), Some(b)) => view! { <SideBySide a b /> }.into_any(),
+                (Some(a), None) => view! { <AgainstAll a /> }.into_any(),
+                _ => view! { <Overview /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// How the overview and the one-against-all view name the documents they could not include.
+fn left_out_note(listed: usize, shown: usize) -> Option<String> {
+    (listed > shown).then(|| {
+        format!(
+            "The first {shown} of the {listed} listed documents; narrow the list to compare others."
+        )
+    })
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let page = expect_context::<Page>();
+    leptos::prelude::document().set_title("Compare · Parallax");
+    let listed = super::settled(page.listed, 300);
+    let docs = Memo::new(move |_| {
+        listed.with(|l| {
+            l.iter()
+                .copied()
+                .take(OVERVIEW_DOCS_MAX)
+                .collect::<Vec<_>>()
+        })
+    });
+    let note = move || listed.with(|l| left_out_note(l.len(), docs.with(Vec::len)));
+    view! {
+        <h1 id="compare-title" class="compare-title">"Compare the listed documents"</h1>
+        <p class="compare-lede">
+            "Pick a cell to put two documents side by side, or open a document and compare it with all the others."
+        </p>
+        <p class="compare-note">{note}</p>
+        {move || {
+            let docs = docs.get();
+            view! {
+                <Heatmap docs=docs.clone() />
+                <QuoteMatrix docs />
+            }
+        }}
+    }
+}
+
+/// Every pair of `docs` as a cell shaded by the share of their text aligned.
+#[component]
+fn Heatmap(docs: Vec<usize>) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let n = docs.len();
+    let shares = RwSignal::new(vec![None::<f32>; n * n]);
+    let total_pairs = n * n.saturating_sub(1) / 2;
+    let done = RwSignal::new(0usize);
+    {
+        let corpus = page.corpus.clone();
+        let docs = docs.clone();
+        let mut prepared: Vec<Prepared> = Vec::with_capacity(n);
+        let mut next = (0usize, 1usize);
+        let step = move || {
+            if prepared.len() < n {
+                prepared.push(prepare(&corpus.documents[docs[prepared.len()]]));
+                return false;
+            }
+            let (i, j) = next;
+            if i + 1 >= n {
+                return true;
+            }
+            let share = share_aligned(&prepared[i], &prepared[j], Options::default());
+            shares.update(|s| {
+                s[i * n + j] = Some(share);
+                s[j * n + i] = Some(share);
+            });
+            done.update(|d| *d += 1);
+            next = if j + 1 < n {
+                (i, j + 1)
+            } else {
+                (i + 1, i + 2)
+            };
+            false
+        };
+        let alive = move || shares.try_get_untracked().is_some();
+        in_slices(Rc::new(RefCell::new(step)), Rc::new(alive));
+    }
+    let state = page.state;
+    let corpus = page.corpus.clone();
+    let header = docs
+        .iter()
+        .enumerate()
+        .map(|(c, &d)| {
+            let doc = &corpus.documents[d];
+            view! { <th scope="col" title=long_label(doc)>{c + 1}</th> }
+        })
+        .collect_view();
+    let body = docs
+        .iter()
+        .enumerate()
+        .map(|(r, &row_doc)| {
+            let a = &corpus.documents[row_doc];
+            let cells = docs
+                .iter()
+                .enumerate()
+                .map(|(c, &col_doc)| {
+                    if r == c {
+                        return view! { <td class="heat-self"></td> }.into_any();
+                    }
+                    let b = &corpus.documents[col_doc];
+                    let page = page.clone();
+                    let (a_id, b_id) = (a.id.clone(), b.id.clone());
+                    let href = move || {
+                        let settings = Settings {
+                            a: Some(a_id.clone()),
+                            b: Some(b_id.clone()),
+                            ..Default::default()
+                        };
+                        page.href(&with_compare(&state.get(), settings))
+                    };
+                    let share = move || shares.with(|s| s[r * n + c]);
+                    let names = format!("{} and {}", long_label(a), long_label(b));
+                    let title = move || match share() {
+                        Some(x) => format!("{names}: {:.0}% of their text aligned", x * 100.0),
+                        None => format!("{names}: comparing…"),
+                    };
+                    view! {
+                        <td>
+                            <a
+                                class="heat-cell"
+                                href=href
+                                title=title
+                                style:background-color=move || {
+                                    share().map(|x| format!("rgba(37, 99, 235, {:.2})", 0.08 + 0.92 * x))
+                                }
+                            >
+                                {move || share().map(|x| format!("{:.0}", x * 100.0)).unwrap_or_default()}
+                            </a>
+                        </td>
+                    }
+                    .into_any()
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row" class="heat-label" title=long_label(a)>
+                        {format!("{} {}", r + 1, label(a))}
+                    </th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="heatmap" aria-label="Share of text aligned, per pair of documents">
+            <h2>"How much each pair shares"</h2>
+            <p class="heat-progress" aria-live="polite">
+                {move || {
+                    let d = done.get();
+                    if d < total_pairs {
+                        format!("Compared {d} of {total_pairs} pairs…")
+                    } else {
+                        format!("{} compared; each cell is the percentage of the two texts aligned.", counted(total_pairs, "pair"))
+                    }
+                }}
+            </p>
+            <table class="heat-table">
+                <thead><tr><th></th>{header}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The statements quoted in `docs`: one row each, a column per document.
+#[component]
+fn QuoteMatrix(docs: Vec<usize>) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let table = RwSignal::new(None::<Arc<QuoteTable>>);
+    {
+        let page = page.clone();
+        // After the first paint: the heat map's first cells come first.
+        set_timeout(
+            move || {
+                let Some(curated) = page.entities.try_get_untracked() else {
+                    return;
+                };
+                let found = quote_table(&page.corpus, curated.index(), &docs);
+                table.try_set(Some(Arc::new(found)));
+            },
+            Duration::from_millis(50),
+        );
+    }
+    let body = move || {
+        let Some(table) = table.get() else {
+            return view! { <p class="quotes-progress">"Finding quotes…"</p> }.into_any();
+        };
+        if table.rows.is_empty() {
+            return view! { <p class="quotes-none">"No quotations of five words or more."</p> }
+                .into_any();
+        }
+        let corpus = page.corpus.clone();
+        let header = table
+            .columns
+            .iter()
+            .map(|&d| view! { <th scope="col" class="quote-col">{long_label(&corpus.documents[d])}</th> })
+            .collect_view();
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| {
+                let first = &corpus.documents[row.quote.doc];
+                let words = row.quote.span.of(&first.text).to_string();
+                let speaker = row.speaker.as_ref().map(|s| s.name.clone());
+                let cells = row
+                    .cells
+                    .iter()
+                    .map(|cell| quote_cell(&page, row.quote.doc, cell))
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row" class="quote-text">
+                            <q>{words}</q>
+                            <span class="quote-speaker">{speaker.map_or("unattributed".to_string(), |s| format!("— {s}"))}</span>
+                        </th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="quote-table">
+                <thead><tr><th scope="col">"Statement (earliest dated quote)"</th>{header}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="quotes" aria-label="Quotations across the documents">
+            <h2>"Who quotes what"</h2>
+            <p class="compare-legend">
+                <span class="carried verbatim">"="</span>" same words "
+                <span class="carried paraphrased">"≈"</span>" reworded "
+                <span class="carried reported">"≈"</span>" reported without quotation marks · a cell opens the two documents side by side"
+            </p>
+            {body}
+        </section>
+    }
+}
+
+/// One document's cell of a quote row: a link to it side by side with the row's first quote.
+fn quote_cell(page: &Page, first_doc: usize, cell: &crate::quotes::Cell) -> AnyView {
+    let (mark, class) = match (cell.carried, cell.quoted) {
+        (Carried::Absent, _) => return view! { <td class="carried absent"></td> }.into_any(),
+        (Carried::Verbatim, true) => ("=", "carried verbatim"),
+        (Carried::Verbatim, false) => ("=", "carried verbatim reported"),
+        (Carried::Paraphrased, true) => ("≈", "carried paraphrased"),
+        (Carried::Paraphrased, false) => ("≈", "carried paraphrased reported"),
+    };
+    let doc = &page.corpus.documents[cell.doc];
+    let said = cell
+        .span
+        .map(|s| s.of(&doc.text).to_string())
+        .unwrap_or_default();
+    let who = cell
+        .speaker
+        .as_ref()
+        .map_or(String::new(), |s| format!(" — {}", s.name));
+    let title = format!("{}: “{said}”{who}", label(doc));
+    let settings = if cell.doc == first_doc {
+        Settings {
+            a: Some(doc.id.clone()),
+            ..Default::default()
+        }
+    } else {
+        Settings {
+            a: Some(page.corpus.documents[first_doc].id.clone()),
+            b: Some(doc.id.clone()),
+            ..Default::default()
+        }
+    };
+    let href = page.href(&with_compare(&page.state.get_untracked(), settings));
+    view! { <td class=class><a href=href title=title>{mark}</a></td> }.into_any()
+}
+
+/// Document `a`'s sentences, each tagged with the listed documents that carry it.
+#[component]
+fn AgainstAll(a: String) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let Some(a_index) = page.corpus.position(&a) else {
+        return view! { <p class="compare-missing">{format!("No document “{a}” in this corpus.")}</p> }.into_any();
+    };
+    let doc = &page.corpus.documents[a_index];
+    leptos::prelude::document().set_title(&format!("{} against all · Parallax", doc.title));
+    let listed = page.listed.get_untracked();
+    let others: Vec<usize> = listed
+        .iter()
+        .copied()
+        .filter(|&d| d != a_index)
+        .take(AGAINST_ALL_MAX)
+        .collect();
+    let note = left_out_note(
+        listed.iter().filter(|&&d| d != a_index).count(),
+        others.len(),
+    );
+    let prepared_a = Rc::new(prepare(doc));
+    let sentences = prepared_a.sentences();
+    let tags = RwSignal::new(vec![Vec::<Carrier>::new(); sentences.len()]);
+    let done = RwSignal::new(0usize);
+    let total = others.len();
+    {
+        let corpus = page.corpus.clone();
+        let sentences = sentences.clone();
+        let others = others.clone();
+        let step = move || {
+            let Some(&other) = others.get(done.get_untracked()) else {
+                return true;
+            };
+            let pairs = align(
+                &prepared_a,
+                &prepare(&corpus.documents[other]),
+                Options::default(),
+            )
+            .pairs;
+            tags.update(|t| tag_carriers(t, &sentences, other, &pairs));
+            done.update(|d| *d += 1);
+            false
+        };
+        let alive = move || tags.try_get_untracked().is_some();
+        in_slices(Rc::new(RefCell::new(step)), Rc::new(alive));
+    }
+    let state = page.state;
+    let hide_unique =
+        Memo::new(move |_| state.with(|s| s.compare.as_ref().is_some_and(|c| c.hide_unique)));
+    let text: Arc<str> = Arc::from(doc.text.as_str());
+    let a_id = doc.id.clone();
+    let body = {
+        let page = page.clone();
+        move || {
+            let hide = hide_unique.get();
+            tags.with(|tags| {
+                sentences
+                    .iter()
+                    .zip(tags)
+                    .filter(|(_, carriers)| !hide || !carriers.is_empty())
+                    .map(|(span, carriers)| {
+                        let chips = carriers
+                            .iter()
+                            .map(|c| carrier_chip(&page, &a_id, c))
+                            .collect_view();
+                        let class = if carriers.is_empty() {
+                            "against-row unique"
+                        } else {
+                            "against-row"
+                        };
+                        view! {
+                            <li class=class>
+                                <p class="against-text">{span.of(&text).to_string()}</p>
+                                <p class="against-tags">{chips}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let options = page
+        .listed
+        .get_untracked()
+        .into_iter()
+        .filter(|&d| d != a_index)
+        .take(AGAINST_ALL_MAX)
+        .map(|d| {
+            let other = &page.corpus.documents[d];
+            view! { <option value=other.id.clone()>{format!("{} — {}", long_label(other), other.title)}</option> }
+        })
+        .collect_view();
+    let pick = {
+        let page = page.clone();
+        let a = a.clone();
+        move |ev: leptos::ev::Event| {
+            let b = event_target_value(&ev);
+            if b.is_empty() {
+                return;
+            }
+            let settings = Settings {
+                a: Some(a.clone()),
+                b: Some(b),
+                ..Default::default()
+            };
+            page.go(&with_compare(&state.get_untracked(), settings), false);
+        }
+    };
+    view! {
+        <h1 id="compare-title" class="compare-title">{doc.title.clone()}</h1>
+        <p class="compare-lede">
+            {format!("{} against the listed documents: each sentence tagged with those that carry it.", long_label(doc))}
+        </p>
+        <p class="compare-note">{note}</p>
+        <div class="compare-tools">
+            <label>
+                "Side by side with "
+                <select class="pick-b" on:change=pick>
+                    <option value="">"choose a document…"</option>
+                    {options}
+                </select>
+            </label>
+            <HideUniqueToggle />
+            <span class="against-progress" aria-live="polite">
+                {move || {
+                    let d = done.get();
+                    if d < total { format!("Compared with {d} of {total}…") } else { format!("Compared with {}.", counted(total, "document")) }
+                }}
+            </span>
+        </div>
+        <CompareLegend />
+        <ol class="against-rows">{body}</ol>
+    }
+    .into_any()
+}
+
+/// A tag naming a document that carries a sentence, opening the two side by side at that pair.
+fn carrier_chip(page: &Page, a: &str, carrier: &Carrier) -> impl IntoView {
+    let other = &page.corpus.documents[carrier.doc];
+    let (class, how) = match carrier.kind {
+        Kind::Verbatim => ("chip verbatim", "verbatim"),
+        Kind::Paraphrase => ("chip paraphrase", "paraphrased"),
+    };
+    let settings = Settings {
+        a: Some(a.to_string()),
+        b: Some(other.id.clone()),
+        ..Default::default()
+    };
+    let href = page.href(&with_compare(&page.state.get_untracked(), settings));
+    let title = format!(
+        "{how} in {}: “{}”",
+        long_label(other),
+        carrier.span.of(&other.text)
+    );
+    view! { <a class=class href=href title=title>{label(other)}</a> }
+}
+
+#[component]
+fn HideUniqueToggle() -> impl IntoView {
+    let page = expect_context::<Page>();
+    let state = page.state;
+    let hidden =
+        Memo::new(move |_| state.with(|s| s.compare.as_ref().is_some_and(|c| c.hide_unique)));
+    let toggle = move |_| {
+        let mut next = state.get_untracked();
+        if let Some(c) = next.compare.as_mut() {
+            c.hide_unique = !c.hide_unique;
+        }
+        page.go(&next, true);
+    };
+    view! {
+        <button type="button" class="hide-unique" aria-pressed=move || if hidden.get() { "true" } else { "false" } on:click=toggle>
+            {move || if hidden.get() { "Show unique passages" } else { "Hide unique passages" }}
+        </button>
+    }
+}
+
+#[component]
+fn CompareLegend() -> impl IntoView {
+    view! {
+        <p class="compare-legend">
+            <span class="swatch verbatim"></span>" verbatim "
+            <span class="swatch paraphrase"></span>" paraphrase "
+            <span class="swatch unique"></span>" only in one"
+        </p>
+    }
+}
+
+/// Documents `a` and `b` side by side.
+#[component]
+fn SideBySide(a: String, b: String) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let (Some(ia), Some(ib)) = (page.corpus.position(&a), page.corpus.position(&b)) else {
+        let missing = if page.corpus.position(&a).is_none() {
+            a
+        } else {
+            b
+        };
+        return view! { <p class="compare-missing">{format!("No document “{missing}” in this corpus.")}</p> }.into_any();
+    };
+    let (da, db) = (&page.corpus.documents[ia], &page.corpus.documents[ib]);
+    leptos::prelude::document().set_title(&format!("{} | {} · Parallax", label(da), label(db)));
+    let comparison = Arc::new(compare(da, db));
+    let (sa, sb) = (passage_spans(da), passage_spans(db));
+    let layout = rows(&sa, &sb, &comparison.pairs);
+    let state = page.state;
+    let settings = Memo::new(move |_| state.with(|s| s.compare.clone().unwrap_or_default()));
+    let hide_unique = Memo::new(move |_| settings.with(|c| c.hide_unique));
+    let open_pair = Memo::new(move |_| settings.with(|c| c.pair));
+    let shared: usize = comparison.pairs.len();
+    let verbatim = comparison
+        .pairs
+        .iter()
+        .filter(|p| p.kind == Kind::Verbatim)
+        .count();
+    let summary = format!(
+        "{} aligned ({verbatim} verbatim, {} paraphrased); {} only in A, {} only in B; {}.",
+        counted(shared, "passage"),
+        shared - verbatim,
+        comparison.only_a.len(),
+        comparison.only_b.len(),
+        counted(comparison.disagreements.len(), "disagreement"),
+    );
+    let swap = {
+        let page = page.clone();
+        let (a, b) = (a.clone(), b.clone());
+        move || {
+            let next = Settings {
+                a: Some(b.clone()),
+                b: Some(a.clone()),
+                hide_unique: hide_unique.get(),
+                pair: None,
+            };
+            page.href(&with_compare(&state.get(), next))
+        }
+    };
+    let (text_a, text_b): (Arc<str>, Arc<str>) =
+        (Arc::from(da.text.as_str()), Arc::from(db.text.as_str()));
+    let body = {
+        let page = page.clone();
+        let comparison = comparison.clone();
+        move || {
+            let hide = hide_unique.get();
+            let open = open_pair.get();
+            layout
+                .iter()
+                .filter(|r| !hide || r.pair.is_some())
+                .map(|row| {
+                    let side = |i: Option<usize>, spans: &[Span], text: &Arc<str>| {
+                        i.map(|i| spans[i].of(text).to_string()).unwrap_or_default()
+                    };
+                    let (left, right) = (side(row.a, &sa, &text_a), side(row.b, &sb, &text_b));
+                    let Some(k) = row.pair else {
+                        let class = if row.a.is_some() { "sbs-row unique only-a" } else { "sbs-row unique only-b" };
+                        return view! {
+                            <div class=class>
+                                <p class="sbs-a">{left}</p>
+                                <span class="sbs-link" aria-hidden="true"></span>
+                                <p class="sbs-b">{right}</p>
+                            </div>
+                        }
+                        .into_any();
+                    };
+                    let pair = comparison.pairs[k];
+                    let (class, mark, how) = match pair.kind {
+                        Kind::Verbatim => ("sbs-row aligned verbatim", "=", "verbatim"),
+                        Kind::Paraphrase => ("sbs-row aligned paraphrase", "≈", "paraphrase"),
+                    };
+                    let disagreements: Vec<String> = comparison
+                        .disagreements
+                        .iter()
+                        .filter(|d| d.pair == k)
+                        .map(|d| {
+                            let said = |facts: &[crate::facts::Fact], text: &Arc<str>| {
+                                facts.iter().map(|f| f.span.of(text).to_string()).collect::<Vec<_>>().join(", ")
+                            };
+                            format!("≠ {}: {} | {}", fact_kind(d.kind), said(&d.a, &text_a), said(&d.b, &text_b))
+                        })
+                        .collect();
+                    let is_open = open == Some(k);
+                    let toggle = {
+                        let page = page.clone();
+                        move |_| {
+                            let mut next = state.get_untracked();
+                            if let Some(c) = next.compare.as_mut() {
+                                c.pair = if is_open { None } else { Some(k) };
+                            }
+                            page.go(&next, true);
+                        }
+                    };
+                    let title = format!("{how}, similarity {:.2}{}: show the rewording", pair.score, if row.moved { "; told earlier in B" } else { "" });
+                    let diff = is_open.then(|| view! { <PairDiff a=text_a.clone() b=text_b.clone() pair /> });
+                    view! {
+                        <div class=class class:moved=row.moved class:open=is_open data-pair=k>
+                            <p class="sbs-a">{left}</p>
+                            <button type="button" class="sbs-link" title=title aria-expanded=if is_open { "true" } else { "false" } on:click=toggle>
+                                {mark}
+                            </button>
+                            <p class="sbs-b">{right}</p>
+                            {(!disagreements.is_empty()).then(|| view! {
+                                <p class="sbs-disagree">{disagreements.join(" · ")}</p>
+                            })}
+                            {diff}
+                        </div>
+                    }
+                    .into_any()
+                })
+                .collect_view()
+        }
+    };
+    // A deep link to a pair scrolls to it.
+    Effect::new(move |_| {
+        if let Some(k) = open_pair.get() {
+            let selector = format!(".sbs-row[data-pair=\"{k}\"]");
+            if let Ok(Some(el)) = leptos::prelude::document().query_selector(&selector) {
+                super::scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
+            }
+        }
+    });
+    view! {
+        <h1 id="compare-title" class="compare-title">"Side by side"</h1>
+        <div class="compare-tools">
+            <SidePicker side=Side::A current=a.clone() other=b.clone() />
+            <a class="swap" href=swap title="Swap the two sides">"⇄ Swap"</a>
+            <SidePicker side=Side::B current=b.clone() other=a.clone() />
+            <HideUniqueToggle />
+        </div>
+        <p class="compare-summary">{summary}</p>
+        <CompareLegend />
+        <EntityOverlap a=ia b=ib />
+        <div class="sbs-head">
+            <h2 class="sbs-a">{format!("A · {}", long_label(da))}<span class="sbs-title">{da.title.clone()}</span></h2>
+            <span></span>
+            <h2 class="sbs-b">{format!("B · {}", long_label(db))}<span class="sbs-title">{db.title.clone()}</span></h2>
+        </div>
+        <div class="sbs-rows">{body}</div>
+    }
+    .into_any()
+}
+
+fn fact_kind(kind: crate::facts::FactKind) -> &'static str {
+    use crate::facts::FactKind;
+    match kind {
+        FactKind::Date => "date",
+        FactKind::Duration => "duration",
+        FactKind::Number => "number",
+        FactKind::Percent => "percentage",
+        FactKind::Money => "sum",
+    }
+}
+
+/// The word-level rewording of a pair: what only A says struck through, what only B says added.
+#[component]
+fn PairDiff(a: Arc<str>, b: Arc<str>, pair: crate::compare::Pair) -> impl IntoView {
+    let changes = word_diff(&a, pair.a, &b, pair.b);
+    let texts: Vec<&str> = changes
+        .iter()
+        .map(|change| match *change {
+            Change::Same { a: span, .. } | Change::Removed { a: span } => span.of(&a),
+            Change::Added { b: span } => span.of(&b),
+        })
+        .collect();
+    let pieces = changes
+        .iter()
+        .zip(&texts)
+        .enumerate()
+        .map(|(i, (change, text))| {
+            // A removed word and the added one that replaces it are apart in neither text.
+            let gap = texts.get(i + 1).is_some_and(|next| {
+                !text.ends_with(char::is_whitespace) && !next.starts_with(char::is_whitespace)
+            });
+            let text = format!("{text}{}", if gap { " " } else { "" });
+            match change {
+                Change::Same { .. } => view! { <span class="diff-same">{text}</span> }.into_any(),
+                Change::Removed { .. } => {
+                    view! { <del class="diff-del" title="only in A">{text}</del> }.into_any()
+                }
+                Change::Added { .. } => {
+                    view! { <ins class="diff-ins" title="only in B">{text}</ins> }.into_any()
+                }
+            }
+        })
+        .collect_view();
+    view! { <p class="sbs-diff">{pieces}</p> }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    A,
+    B,
+}
+
+/// A menu replacing one side with another listed document.
+#[component]
+fn SidePicker(side: Side, current: String, other: String) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let state = page.state;
+    let listed = page.listed.get_untracked();
+    let mut choices: Vec<usize> = listed.into_iter().take(AGAINST_ALL_MAX).collect();
+    if let Some(i) = page.corpus.position(&current) {
+        if !choices.contains(&i) {
+            choices.insert(0, i);
+        }
+    }
+    let options = choices
+        .into_iter()
+        .filter(|&d| page.corpus.documents[d].id != other)
+        .map(|d| {
+            let doc = &page.corpus.documents[d];
+            let selected = doc.id == current;
+            view! { <option value=doc.id.clone() selected=selected>{format!("{} — {}", long_label(doc), doc.title)}</option> }
+        })
+        .collect_view();
+    let pick = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        let mut next = state.get_untracked();
+        if let Some(c) = next.compare.as_mut() {
+            match side {
+                Side::A => c.a = Some(chosen),
+                Side::B => c.b = Some(chosen),
+            }
+            c.pair = None;
+        }
+        page.go(&next, false);
+    };
+    let name = if side == Side::A { "A" } else { "B" };
+    view! {
+        <label class="side-picker">
+            {format!("{name} ")}
+            <select class=if side == Side::A { "pick-a" } else { "pick-b" } on:change=pick>{options}</select>
+        </label>
+    }
+}
+
+/// The entities only A names, both name, and only B names.
+#[component]
+fn EntityOverlap(a: usize, b: usize) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let curated = page.entities;
+    move || {
+        let curated = curated.get();
+        let index = curated.index();
+        let names = |doc: usize| {
+            let mut named: Vec<(String, String)> = index
+                .mentions_in(doc)
+                .into_iter()
+                .map(|(_, e)| (e.id.clone(), e.name.clone()))
+                .collect();
+            named.sort();
+            named.dedup();
+            named
+        };
+        let (na, nb) = (names(a), names(b));
+        let only = |these: &[(String, String)], those: &[(String, String)]| {
+            these
+                .iter()
+                .filter(|(id, _)| !those.iter().any(|(other, _)| other == id))
+                .map(|(_, name)| name.clone())
+                .collect::<Vec<_>>()
+        };
+        let both: Vec<String> = na
+            .iter()
+            .filter(|(id, _)| nb.iter().any(|(other, _)| other == id))
+            .map(|(_, name)| name.clone())
+            .collect();
+        let list = |class: &'static str, heading: &'static str, names: Vec<String>| {
+            let count = names.len();
+            view! {
+                <div class=class>
+                    <h3>{format!("{heading} ({count})")}</h3>
+                    <p>{names.join(", ")}</p>
+                </div>
+            }
+        };
+        view! {
+            <section class="entity-overlap" aria-label="Entities named">
+                {list("overlap-a", "Only A names", only(&na, &nb))}
+                {list("overlap-both", "Both name", both)}
+                {list("overlap-b", "Only B names", only(&nb, &na))}
+            </section>
+        }
+    }
+}
