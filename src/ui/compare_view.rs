@@ -455,8 +455,10 @@ fn AgainstAll(a: String) -> impl IntoView {
                             .collect_view();
                         let class = if carriers.is_empty() {
                             "against-row unique"
+                        } else if carriers.iter().any(|c| c.kind == Kind::Verbatim) {
+                            "against-row verbatim"
                         } else {
-                            "against-row"
+                            "against-row paraphrase"
                         };
                         view! {
                             <li class=class>
