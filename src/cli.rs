@@ -127,6 +127,22 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Documents sharing text with one: `parallax similar [--json] [--limit N] DOC --corpus
+    /// PATH...` ranks the documents by the word shingles they share with DOC (an id in the
+    /// corpus, or an article file), flags near-duplicates, and aligns the first few to count
+    /// their shared passages.
+    Similar {
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Documents listed.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        doc: String,
+        /// The corpus searched (files, folders, .jsonl/.jsonl.gz).
+        #[arg(long, num_args = 1.., required = true)]
+        corpus: Vec<PathBuf>,
+    },
     /// Score passage alignment against gold pairs (tests/gold/compare-pairs.jsonl): recall over
     /// the sure pairs, precision over the pairs aligned, per set.
     ScoreCompare {
@@ -189,6 +205,14 @@ enum BenchCommand {
         /// Timed runs after one untimed run.
         #[arg(long, default_value_t = 5)]
         runs: usize,
+    },
+    /// Builds the shingle index of CORPUS, then finds the documents sharing text with QUERIES
+    /// documents spread over it, and aligns each against its ALIGN_MOST best; prints JSON timings.
+    Similar {
+        /// Documents asked about.
+        #[arg(long, default_value_t = 100)]
+        queries: usize,
+        corpus: PathBuf,
     },
     /// Builds the co-occurrence index of CORPUS and the whole graph; prints JSON timings.
     Graph {
@@ -449,6 +473,15 @@ pub fn run(
         }
         Command::Compare { json, a, b, corpus } => compare(&a, &b, &corpus, json, out, err),
         Command::Quotes { json, paths } => quotes(&paths, json, out, err),
+        Command::Similar {
+            json,
+            limit,
+            doc,
+            corpus,
+        } => similar(&doc, &corpus, limit, json, out, err),
+        Command::Bench {
+            what: BenchCommand::Similar { queries, corpus },
+        } => bench_similar(&corpus, queries, out, err),
         Command::Bench {
             what:
                 BenchCommand::Layout {
@@ -653,6 +686,150 @@ fn compare(
         out.write_all(text.as_bytes())
     };
     exit_code(written, err)
+}
+
+fn similar(
+    wanted: &str,
+    corpus: &[PathBuf],
+    limit: usize,
+    json: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let loaded = load_reporting(corpus, err);
+    let corpus = &loaded.corpus;
+    let name = Path::new(wanted)
+        .file_name()
+        .map_or(wanted.into(), |n| n.to_string_lossy());
+    let own = corpus
+        .documents
+        .iter()
+        .position(|d| d.id == wanted || d.id == name);
+    let outside = match own {
+        Some(_) => None,
+        None => {
+            let outside = load_paths(&[PathBuf::from(wanted)]);
+            match outside.corpus.documents.into_iter().next() {
+                Some(doc) => Some(doc),
+                None => {
+                    let _ = writeln!(err, "parallax: similar: no document {wanted}");
+                    return 1;
+                }
+            }
+        }
+    };
+    let doc = own.map_or_else(
+        || outside.as_ref().expect("read above"),
+        |d| &corpus.documents[d],
+    );
+    let index = crate::shingles::ShingleIndex::build(corpus);
+    let found = index.similar(doc, own);
+    let prepared = crate::compare::prepare(doc);
+    let options = crate::compare::Options::default();
+    let rows: Vec<(crate::shingles::Similar, usize)> = found
+        .into_iter()
+        .take(limit)
+        .map(|s| {
+            let other = crate::compare::prepare(&corpus.documents[s.doc]);
+            (
+                s,
+                crate::compare::align(&prepared, &other, options)
+                    .pairs
+                    .len(),
+            )
+        })
+        .collect();
+    let written = if json {
+        let similar: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(s, aligned)| {
+                let other = &corpus.documents[s.doc];
+                serde_json::json!({
+                    "doc": other.id, "title": other.title, "outlet": other.outlet,
+                    "shared_shingles": s.shared, "containment": round2(f64::from(s.containment)),
+                    "resemblance": round2(f64::from(s.resemblance)), "near_duplicate": s.near_duplicate,
+                    "aligned_passages": aligned,
+                })
+            })
+            .collect();
+        let report = serde_json::json!({"doc": doc.id, "similar": similar});
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).expect("JSON")
+        )
+    } else {
+        let mut text = format!("{}\n", doc.id);
+        for (s, aligned) in &rows {
+            let other = &corpus.documents[s.doc];
+            text.push_str(&format!(
+                "{:>5.2} {:>5.2} {:>3} {} {}  {}\n",
+                s.containment,
+                s.resemblance,
+                aligned,
+                if s.near_duplicate { "dup" } else { "   " },
+                other.id,
+                other.title
+            ));
+        }
+        out.write_all(text.as_bytes())
+    };
+    exit_code(written, err)
+}
+
+fn bench_similar(path: &Path, queries: usize, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let loaded = load_reporting(&[path.to_path_buf()], err);
+    let corpus = &loaded.corpus;
+    let n = corpus.documents.len();
+    if n == 0 {
+        let _ = writeln!(err, "parallax: {}: no articles", path.display());
+        return 1;
+    }
+    let start = std::time::Instant::now();
+    let index = crate::shingles::ShingleIndex::build(corpus);
+    let build_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let asked: Vec<usize> = (0..queries.min(n))
+        .map(|i| i * n / queries.min(n))
+        .collect();
+    let (mut lookup, mut against, mut near, mut sharing) = (Vec::new(), Vec::new(), 0, 0);
+    let options = crate::compare::Options::default();
+    for &d in &asked {
+        let doc = &corpus.documents[d];
+        let start = std::time::Instant::now();
+        let found = index.similar(doc, Some(d));
+        lookup.push(start.elapsed().as_secs_f64() * 1000.0);
+        let started = start;
+        near += found.iter().filter(|s| s.near_duplicate).count();
+        sharing += found.len();
+        let prepared = crate::compare::prepare(doc);
+        for s in found.iter().take(crate::shingles::ALIGN_MOST) {
+            let other = crate::compare::prepare(&corpus.documents[s.doc]);
+            crate::compare::align(&prepared, &other, options);
+        }
+        against.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let quantile = |times: &mut Vec<f64>, q: f64| {
+        times.sort_by(f64::total_cmp);
+        round2(times[((times.len() - 1) as f64 * q).round() as usize])
+    };
+    let report = serde_json::json!({
+        "docs": n, "build_ms": round2(build_ms), "index_bytes": index.heap_bytes(),
+        "queries": asked.len(),
+        "lookup_median_ms": quantile(&mut lookup, 0.5), "lookup_p95_ms": quantile(&mut lookup, 0.95),
+        "documents_sharing_per_query": round2(sharing as f64 / asked.len() as f64),
+        "near_duplicates_found": near,
+        "align_most": crate::shingles::ALIGN_MOST,
+        "lookup_and_align_median_ms": quantile(&mut against, 0.5),
+        "lookup_and_align_p95_ms": quantile(&mut against, 0.95),
+    });
+    exit_code(
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).expect("JSON")
+        ),
+        err,
+    )
 }
 
 fn quotes(paths: &[PathBuf], json: bool, out: &mut impl Write, err: &mut impl Write) -> i32 {
@@ -1766,6 +1943,36 @@ mod tests {
         let (code, _, err) = run_args(&["quotes", "nowhere/"]);
         assert_eq!(code, 1);
         assert!(err.contains("nowhere"), "{err}");
+    }
+
+    #[test]
+    fn similar_ranks_the_documents_sharing_wording_and_counts_their_aligned_passages() {
+        let (code, out, err) = run_args(&[
+            "similar",
+            "--json",
+            "001_3d4b255715acc054.txt",
+            "--corpus",
+            "corpus",
+        ]);
+        assert_eq!((code, err.as_str()), (0, ""));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let first = &v["similar"][0];
+        assert_eq!(first["doc"], "003_116c2fefbf00860c.txt");
+        assert_eq!(first["near_duplicate"], false);
+        assert!(first["shared_shingles"].as_u64().unwrap() > 0);
+        assert!(first["aligned_passages"].as_u64().unwrap() > 0);
+
+        let (code, out, _) = run_args(&["bench", "similar", "--queries", "2", "corpus"]);
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            (v["docs"].as_u64(), v["queries"].as_u64()),
+            (Some(5), Some(2))
+        );
+
+        let (code, _, err) = run_args(&["similar", "nope.txt", "--corpus", "corpus"]);
+        assert_eq!(code, 1);
+        assert!(err.contains("nope.txt"), "{err}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! A pure core (no DOM) — [`text`], [`dates`], [`ingest`], [`boilerplate`], [`manifest`],
 //! [`corpus`], [`sentences`], [`lexicon`], [`mentions`], [`entities`], [`facts`], [`curation`],
-//! [`query`], [`search`], [`concordance`], [`compare`], [`side_by_side`], [`quotes`], [`graph`], [`layout`], [`communities`], [`eval`], [`report`], [`view_state`] — tested
+//! [`query`], [`search`], [`concordance`], [`compare`], [`side_by_side`], [`quotes`], [`shingles`], [`graph`], [`layout`], [`communities`], [`eval`], [`report`], [`view_state`] — tested
 //! natively, used by the page ([`ui`], Leptos, wasm) and by the `parallax` command line ([`cli`],
 //! native). See ARCHITECTURE.md.
 
@@ -31,6 +31,7 @@ pub mod quotes;
 pub mod report;
 pub mod search;
 pub mod sentences;
+pub mod shingles;
 pub mod side_by_side;
 pub mod sources;
 pub mod text;

@@ -17,7 +17,8 @@ use crate::compare::{
     Prepared,
 };
 use crate::ingest::Document;
-use crate::quotes::{quote_table, Carried, QuoteTable};
+use crate::quotes::{Carried, QuoteTable, QuoteTableBuilder};
+use crate::shingles::{ShingleIndex, ALIGN_MOST};
 use crate::side_by_side::{rows, tag_carriers, Carrier};
 use crate::text::Span;
 use crate::view_state::{CompareView as Settings, ViewState};
@@ -26,8 +27,10 @@ use crate::view_state::{CompareView as Settings, ViewState};
 /// with the square (30 documents are 435 pairs, about a second); the list's order (best match
 /// first) says which.
 const OVERVIEW_DOCS_MAX: usize = 30;
-/// Most listed documents one document is compared against (1–500), the first listed.
-const AGAINST_ALL_MAX: usize = 100;
+/// Most documents offered in a menu of documents to compare with (10–1000), the first listed.
+const MENU_DOCS_MAX: usize = 200;
+/// Documents read into the shingle index per step (1–100): about 0.1 ms each.
+const INDEX_DOCS_PER_STEP: usize = 10;
 /// Time (ms) the comparison works before letting the page paint and answer input (4–16).
 const SLICE_BUDGET_MS: f64 = 8.0;
 
@@ -66,18 +69,36 @@ fn long_label(doc: &Document) -> String {
 }
 
 /// Runs `step` a slice of each task until it says it is done, so long work never freezes the
-/// page; stops as soon as `alive` says the result is no longer wanted.
-fn in_slices(step: Rc<RefCell<dyn FnMut() -> bool>>, alive: Rc<dyn Fn() -> bool>) {
-    if !alive() {
-        return;
-    }
-    let start = js_sys::Date::now();
-    while js_sys::Date::now() - start < SLICE_BUDGET_MS {
-        if (step.borrow_mut())() {
+/// page, calling `show` at the end of each slice (to update the page once, not once per step);
+/// stops as soon as `alive` says the result is no longer wanted.
+fn in_slices(
+    step: impl FnMut() -> bool + 'static,
+    show: impl FnMut() + 'static,
+    alive: impl Fn() -> bool + 'static,
+) {
+    fn slice(
+        step: Rc<RefCell<dyn FnMut() -> bool>>,
+        show: Rc<RefCell<dyn FnMut()>>,
+        alive: Rc<dyn Fn() -> bool>,
+    ) {
+        if !alive() {
             return;
         }
+        let start = js_sys::Date::now();
+        let mut finished = false;
+        while !finished && js_sys::Date::now() - start < SLICE_BUDGET_MS {
+            finished = (step.borrow_mut())();
+        }
+        (show.borrow_mut())();
+        if !finished {
+            set_timeout(move || slice(step, show, alive), Duration::ZERO);
+        }
     }
-    set_timeout(move || in_slices(step, alive), Duration::ZERO);
+    slice(
+        Rc::new(RefCell::new(step)),
+        Rc::new(RefCell::new(show)),
+        Rc::new(alive),
+    );
 }
 
 #[component]
@@ -112,15 +133,6 @@ pub(crate) fn CompareView() -> impl IntoView {
     }
 }
 
-/// How the overview and the one-against-all view name the documents they could not include.
-fn left_out_note(listed: usize, shown: usize) -> Option<String> {
-    (listed > shown).then(|| {
-        format!(
-            "The first {shown} of the {listed} listed documents; narrow the list to compare others."
-        )
-    })
-}
-
 #[component]
 fn Overview() -> impl IntoView {
     let page = expect_context::<Page>();
@@ -134,7 +146,12 @@ fn Overview() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let note = move || listed.with(|l| left_out_note(l.len(), docs.with(Vec::len)));
+    let note = move || {
+        let (listed, shown) = (listed.with(Vec::len), docs.with(Vec::len));
+        (listed > shown).then(|| {
+            format!("The first {shown} of the {listed} listed documents; narrow the list to compare others.")
+        })
+    };
     view! {
         <h1 id="compare-title" class="compare-title">"Compare the listed documents"</h1>
         <p class="compare-lede">
@@ -164,30 +181,44 @@ fn Heatmap(docs: Vec<usize>) -> impl IntoView {
         let docs = docs.clone();
         let mut prepared: Vec<Prepared> = Vec::with_capacity(n);
         let mut next = (0usize, 1usize);
-        let step = move || {
-            if prepared.len() < n {
-                prepared.push(prepare(&corpus.documents[docs[prepared.len()]]));
-                return false;
+        let found = Rc::new(RefCell::new(Vec::new()));
+        let step = {
+            let found = found.clone();
+            move || {
+                if prepared.len() < n {
+                    prepared.push(prepare(&corpus.documents[docs[prepared.len()]]));
+                    return false;
+                }
+                let (i, j) = next;
+                if i + 1 >= n {
+                    return true;
+                }
+                let share = share_aligned(&prepared[i], &prepared[j], Options::default());
+                found.borrow_mut().push((i, j, share));
+                next = if j + 1 < n {
+                    (i, j + 1)
+                } else {
+                    (i + 1, i + 2)
+                };
+                false
             }
-            let (i, j) = next;
-            if i + 1 >= n {
-                return true;
+        };
+        // Shown once per slice: every cell watches the shares.
+        let show = move || {
+            let found = std::mem::take(&mut *found.borrow_mut());
+            if found.is_empty() {
+                return;
             }
-            let share = share_aligned(&prepared[i], &prepared[j], Options::default());
             shares.update(|s| {
-                s[i * n + j] = Some(share);
-                s[j * n + i] = Some(share);
+                for &(i, j, share) in &found {
+                    s[i * n + j] = Some(share);
+                    s[j * n + i] = Some(share);
+                }
             });
-            done.update(|d| *d += 1);
-            next = if j + 1 < n {
-                (i, j + 1)
-            } else {
-                (i + 1, i + 2)
-            };
-            false
+            done.update(|d| *d += found.len());
         };
         let alive = move || shares.try_get_untracked().is_some();
-        in_slices(Rc::new(RefCell::new(step)), Rc::new(alive));
+        in_slices(step, show, alive);
     }
     let state = page.state;
     let corpus = page.corpus.clone();
@@ -281,23 +312,49 @@ fn Heatmap(docs: Vec<usize>) -> impl IntoView {
 fn QuoteMatrix(docs: Vec<usize>) -> impl IntoView {
     let page = expect_context::<Page>();
     let table = RwSignal::new(None::<Arc<QuoteTable>>);
+    let progress = RwSignal::new((0usize, 1usize));
     {
         let page = page.clone();
-        // After the first paint: the heat map's first cells come first.
-        set_timeout(
+        let curated = page.entities.get_untracked();
+        let builder = Rc::new(RefCell::new(Some(QuoteTableBuilder::new(
+            &page.corpus,
+            &docs,
+        ))));
+        let step = {
+            let builder = builder.clone();
+            let page = page.clone();
+            let curated = curated.clone();
             move || {
-                let Some(curated) = page.entities.try_get_untracked() else {
-                    return;
+                let mut slot = builder.borrow_mut();
+                let Some(reading) = slot.as_mut() else {
+                    return true;
                 };
-                let found = quote_table(&page.corpus, curated.index(), &docs);
-                table.try_set(Some(Arc::new(found)));
-            },
-            Duration::from_millis(50),
-        );
+                if !reading.step(&page.corpus, curated.index()) {
+                    return false;
+                }
+                let finished = slot.take().expect("read above").finish(&page.corpus);
+                table.set(Some(Arc::new(finished)));
+                true
+            }
+        };
+        let show = move || {
+            if let Some(reading) = builder.borrow().as_ref() {
+                progress.set(reading.progress(curated.index()));
+            }
+        };
+        let alive = move || table.try_get_untracked().is_some();
+        in_slices(step, show, alive);
     }
     let body = move || {
         let Some(table) = table.get() else {
-            return view! { <p class="quotes-progress">"Finding quotes…"</p> }.into_any();
+            let (done, total) = progress.get();
+            return view! {
+                <p class="quotes-progress">
+                    "Finding quotes… "
+                    <progress max=total value=done></progress>
+                </p>
+            }
+            .into_any();
         };
         if table.rows.is_empty() {
             return view! { <p class="quotes-none">"No quotations of five words or more."</p> }
@@ -397,43 +454,124 @@ fn AgainstAll(a: String) -> impl IntoView {
     };
     let doc = &page.corpus.documents[a_index];
     leptos::prelude::document().set_title(&format!("{} against all · Parallax", doc.title));
-    let listed = page.listed.get_untracked();
-    let others: Vec<usize> = listed
-        .iter()
-        .copied()
+    let listed_count = page
+        .listed
+        .with_untracked(|l| l.iter().filter(|&&d| d != a_index).count());
+    let listed: Vec<usize> = page
+        .listed
+        .get_untracked()
+        .into_iter()
         .filter(|&d| d != a_index)
-        .take(AGAINST_ALL_MAX)
         .collect();
-    let note = left_out_note(
-        listed.iter().filter(|&&d| d != a_index).count(),
-        others.len(),
-    );
     let prepared_a = Rc::new(prepare(doc));
     let sentences = prepared_a.sentences();
     let tags = RwSignal::new(vec![Vec::<Carrier>::new(); sentences.len()]);
+    // The documents aligned with A: all the listed ones, or when they are too many, those
+    // sharing the most text with A (which needs the shingle index, built once per corpus).
+    let chosen = RwSignal::new((listed.len() <= ALIGN_MOST).then(|| listed.clone()));
+    let by_wording = RwSignal::new(0usize);
     let done = RwSignal::new(0usize);
-    let total = others.len();
     {
-        let corpus = page.corpus.clone();
+        let page = page.clone();
         let sentences = sentences.clone();
-        let others = others.clone();
-        let step = move || {
-            let Some(&other) = others.get(done.get_untracked()) else {
-                return true;
-            };
-            let pairs = align(
-                &prepared_a,
-                &prepare(&corpus.documents[other]),
-                Options::default(),
-            )
-            .pairs;
-            tags.update(|t| tag_carriers(t, &sentences, other, &pairs));
-            done.update(|d| *d += 1);
-            false
+        let mut building = None::<ShingleIndex>;
+        let tallied = Rc::new(RefCell::new(
+            Vec::<(usize, Vec<crate::compare::Pair>)>::new(),
+        ));
+        let step = {
+            let tallied = tallied.clone();
+            move || {
+                let Some(others) = chosen.get_untracked() else {
+                    let index = match page.shingles.get_untracked() {
+                        Some(index) => index,
+                        None => {
+                            let index = building.get_or_insert_with(ShingleIndex::default);
+                            let added = index.add_documents(&page.corpus, INDEX_DOCS_PER_STEP);
+                            if added < page.corpus.documents.len() {
+                                return false;
+                            }
+                            let mut index = building.take().expect("being built");
+                            index.finish();
+                            let index = Arc::new(index);
+                            page.shingles.set(Some(index.clone()));
+                            index
+                        }
+                    };
+                    let doc = &page.corpus.documents[a_index];
+                    let listed_set: rustc_hash::FxHashSet<usize> = listed.iter().copied().collect();
+                    let mut best: Vec<usize> = index
+                        .similar(doc, Some(a_index))
+                        .into_iter()
+                        .filter(|s| listed_set.contains(&s.doc))
+                        .take(ALIGN_MOST)
+                        .map(|s| s.doc)
+                        .collect();
+                    // Paraphrases share no run of words: the rest are the first listed (the
+                    // best matches of the search, when there is one).
+                    let sharing = best.len();
+                    let taken: rustc_hash::FxHashSet<usize> = best.iter().copied().collect();
+                    let rest = listed.iter().copied().filter(|d| !taken.contains(d));
+                    best.extend(rest.take(ALIGN_MOST - sharing));
+                    by_wording.set(sharing);
+                    chosen.set(Some(best));
+                    return false;
+                };
+                let Some(&other) = others.get(done.get_untracked() + tallied.borrow().len()) else {
+                    return true;
+                };
+                let pairs = align(
+                    &prepared_a,
+                    &prepare(&page.corpus.documents[other]),
+                    Options::default(),
+                )
+                .pairs;
+                tallied.borrow_mut().push((other, pairs));
+                false
+            }
+        };
+        // Shown once per slice, not once per document.
+        let show = move || {
+            let found = std::mem::take(&mut *tallied.borrow_mut());
+            if !found.is_empty() {
+                tags.update(|t| {
+                    for (other, pairs) in &found {
+                        tag_carriers(t, &sentences, *other, pairs);
+                    }
+                });
+                done.update(|d| *d += found.len());
+            }
         };
         let alive = move || tags.try_get_untracked().is_some();
-        in_slices(Rc::new(RefCell::new(step)), Rc::new(alive));
+        in_slices(step, show, alive);
     }
+    let progress = {
+        let page = page.clone();
+        move || {
+            match chosen.get() {
+            None => format!(
+                "Finding the listed documents that share text with this one (reading {} documents once)…",
+                page.corpus.documents.len()
+            ),
+            Some(others) => {
+                let (d, total) = (done.get(), others.len());
+                if d < total {
+                    format!("Compared with {d} of {total}…")
+                } else {
+                    format!("Compared with {}.", counted(total, "document"))
+                }
+            }
+        }
+        }
+    };
+    let note = move || {
+        let aligned = chosen.with(|c| c.as_ref().map_or(0, Vec::len));
+        let sharing = by_wording.get();
+        (listed_count > ALIGN_MOST).then(|| {
+            format!(
+                "Of the {listed_count} listed documents, {aligned}: the {sharing} that share runs of words with this one, then the first listed. Narrow the list (a search) to compare with others."
+            )
+        })
+    };
     let state = page.state;
     let hide_unique =
         Memo::new(move |_| state.with(|s| s.compare.as_ref().is_some_and(|c| c.hide_unique)));
@@ -476,7 +614,7 @@ fn AgainstAll(a: String) -> impl IntoView {
         .get_untracked()
         .into_iter()
         .filter(|&d| d != a_index)
-        .take(AGAINST_ALL_MAX)
+        .take(MENU_DOCS_MAX)
         .map(|d| {
             let other = &page.corpus.documents[d];
             view! { <option value=other.id.clone()>{format!("{} — {}", long_label(other), other.title)}</option> }
@@ -513,12 +651,7 @@ fn AgainstAll(a: String) -> impl IntoView {
                 </select>
             </label>
             <HideUniqueToggle />
-            <span class="against-progress" aria-live="polite">
-                {move || {
-                    let d = done.get();
-                    if d < total { format!("Compared with {d} of {total}…") } else { format!("Compared with {}.", counted(total, "document")) }
-                }}
-            </span>
+            <span class="against-progress" aria-live="polite">{progress}</span>
         </div>
         <CompareLegend />
         <ol class="against-rows">{body}</ol>
@@ -788,7 +921,7 @@ fn SidePicker(side: Side, current: String, other: String) -> impl IntoView {
     let page = expect_context::<Page>();
     let state = page.state;
     let listed = page.listed.get_untracked();
-    let mut choices: Vec<usize> = listed.into_iter().take(AGAINST_ALL_MAX).collect();
+    let mut choices: Vec<usize> = listed.into_iter().take(MENU_DOCS_MAX).collect();
     if let Some(i) = page.corpus.position(&current) {
         if !choices.contains(&i) {
             choices.insert(0, i);

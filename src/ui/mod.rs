@@ -47,6 +47,8 @@ pub(crate) struct Page {
     /// The documents listed: `matched` narrowed by the facet selections.
     listed: Memo<Vec<usize>>,
     edits: EditStore,
+    /// The shingle index of the corpus (`src/shingles.rs`), once a comparison has needed it.
+    shingles: RwSignal<Option<Arc<crate::shingles::ShingleIndex>>>,
     /// The view shown: the URL's, with the query being typed in place of the URL's query.
     state: Memo<ViewState>,
     /// The view in the URL.
@@ -261,6 +263,7 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
         matched,
         listed,
         edits,
+        shingles: RwSignal::new(None),
         corpus: corpus.clone(),
         state,
         url_state,
