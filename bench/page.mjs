@@ -35,6 +35,28 @@ for (let i = 0; i < runs; i++) {
   if (page.problems.length) throw new Error(page.problems.join("\n"));
   await page.context().close();
 }
+// The comparison overview opened directly: when its table first shows, and when every pair of
+// the seeds is aligned (ms since navigation).
+const compareShown = [];
+const compareDone = [];
+for (let i = 0; i < runs; i++) {
+  const page = await watchedPage(browser, server.url);
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (window.__shown === undefined && document.querySelector(".heat-table")) window.__shown = performance.now();
+      if (document.querySelector(".heat-progress")?.textContent.includes("pairs compared;")) {
+        window.__done = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto(server.url + "?cmp=");
+  await page.waitForFunction(() => window.__done !== undefined, null, { timeout: 20000 });
+  compareShown.push(await page.evaluate(() => window.__shown));
+  compareDone.push(await page.evaluate(() => window.__done));
+  if (page.problems.length) throw new Error(page.problems.join("\n"));
+  await page.context().close();
+}
 await browser.close();
 await server.close();
 
@@ -46,4 +68,6 @@ console.log(JSON.stringify({
   sizes,
   runs,
   first_render_ms: { median: quantile(firstRender, 0.5), p95: quantile(firstRender, 0.95), min: quantile(firstRender, 0) },
+  compare_overview_shown_ms: { median: quantile(compareShown, 0.5), p95: quantile(compareShown, 0.95) },
+  compare_all_seed_pairs_ms: { median: quantile(compareDone, 0.5), p95: quantile(compareDone, 0.95) },
 }, null, 2));

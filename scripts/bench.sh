@@ -4,7 +4,8 @@
 # sets, for Parallax and the peer library compromise; extraction throughput natively, as wasm in
 # headless Chromium, and for compromise and wink-nlp; the page's keystroke and facet-click times
 # at 10,000 documents; search against MiniSearch and FlexSearch; the force layout against
-# d3-force; the entity graph at 10,000 articles. CORPUS (default: the AllSides 10k file) is where
+# d3-force; the entity graph at 10,000 articles; passage alignment against its gold pairs, the
+# shingle index, and the page's comparison at 10,000 articles. CORPUS (default: the AllSides 10k file) is where
 # the throughput sample comes from.
 source "$(dirname "$0")/setup.sh"
 setup_build_tools
@@ -40,3 +41,9 @@ step "graph: co-occurrence index and graph over the 10,000 articles (native)"
 ./target/release/parallax bench graph "$ROOT/../shared/datasets/allsides-10k.jsonl.gz"
 step "graph: the page's entity graph at 10,000 articles (reading, drawing, frames; a few minutes)"
 node bench/page-graph.mjs
+step "compare: the shingle index and one document against the rest, natively (10,000 articles)"
+./target/release/parallax bench similar "$ROOT/../shared/datasets/allsides-10k.jsonl.gz"
+step "compare: passage alignment against the gold pairs"
+./target/release/parallax score-compare tests/gold/compare-pairs.jsonl
+step "compare: the page's comparison at 10,000 articles (one against all, the overview; a few minutes)"
+node bench/page-compare.mjs

@@ -31,6 +31,8 @@ const OVERVIEW_DOCS_MAX: usize = 30;
 const MENU_DOCS_MAX: usize = 200;
 /// Documents read into the shingle index per step (1–100): about 0.1 ms each.
 const INDEX_DOCS_PER_STEP: usize = 10;
+/// Quote rows shown at first, and added by "Show more" (10–500): each row is a cell per column.
+const QUOTE_ROWS_PAGE: usize = 40;
 /// Time (ms) the comparison works before letting the page paint and answer input (4–16).
 const SLICE_BUDGET_MS: f64 = 8.0;
 
@@ -160,9 +162,10 @@ fn Overview() -> impl IntoView {
         <p class="compare-note">{note}</p>
         {move || {
             let docs = docs.get();
+            let aligned = RwSignal::new(false);
             view! {
-                <Heatmap docs=docs.clone() />
-                <QuoteMatrix docs />
+                <Heatmap docs=docs.clone() aligned />
+                <QuoteMatrix docs start=aligned />
             }
         }}
     }
@@ -170,7 +173,11 @@ fn Overview() -> impl IntoView {
 
 /// Every pair of `docs` as a cell shaded by the share of their text aligned.
 #[component]
-fn Heatmap(docs: Vec<usize>) -> impl IntoView {
+fn Heatmap(
+    docs: Vec<usize>,
+    /// Set once every pair is aligned.
+    aligned: RwSignal<bool>,
+) -> impl IntoView {
     let page = expect_context::<Page>();
     let n = docs.len();
     let shares = RwSignal::new(vec![None::<f32>; n * n]);
@@ -216,7 +223,13 @@ fn Heatmap(docs: Vec<usize>) -> impl IntoView {
                 }
             });
             done.update(|d| *d += found.len());
+            if done.get_untracked() == total_pairs {
+                aligned.set(true);
+            }
         };
+        if total_pairs == 0 {
+            aligned.set(true);
+        }
         let alive = move || shares.try_get_untracked().is_some();
         in_slices(step, show, alive);
     }
@@ -309,11 +322,16 @@ fn Heatmap(docs: Vec<usize>) -> impl IntoView {
 
 /// The statements quoted in `docs`: one row each, a column per document.
 #[component]
-fn QuoteMatrix(docs: Vec<usize>) -> impl IntoView {
+fn QuoteMatrix(
+    docs: Vec<usize>,
+    /// The table is worked out once this is set (after the heat map, which comes first).
+    start: RwSignal<bool>,
+) -> impl IntoView {
     let page = expect_context::<Page>();
     let table = RwSignal::new(None::<Arc<QuoteTable>>);
     let progress = RwSignal::new((0usize, 1usize));
-    {
+    let shown_rows = RwSignal::new(QUOTE_ROWS_PAGE);
+    let work = {
         let page = page.clone();
         let curated = page.entities.get_untracked();
         let builder = Rc::new(RefCell::new(Some(QuoteTableBuilder::new(
@@ -343,8 +361,16 @@ fn QuoteMatrix(docs: Vec<usize>) -> impl IntoView {
             }
         };
         let alive = move || table.try_get_untracked().is_some();
-        in_slices(step, show, alive);
-    }
+        move || in_slices(step, show, alive)
+    };
+    let mut work = Some(work);
+    Effect::new(move |_| {
+        if start.get() {
+            if let Some(work) = work.take() {
+                work();
+            }
+        }
+    });
     let body = move || {
         let Some(table) = table.get() else {
             let (done, total) = progress.get();
@@ -366,8 +392,9 @@ fn QuoteMatrix(docs: Vec<usize>) -> impl IntoView {
             .iter()
             .map(|&d| view! { <th scope="col" class="quote-col">{long_label(&corpus.documents[d])}</th> })
             .collect_view();
-        let rows = table
-            .rows
+        let shown = shown_rows.get().min(table.rows.len());
+        let more = table.rows.len() - shown;
+        let rows = table.rows[..shown]
             .iter()
             .map(|row| {
                 let first = &corpus.documents[row.quote.doc];
@@ -394,6 +421,11 @@ fn QuoteMatrix(docs: Vec<usize>) -> impl IntoView {
                 <thead><tr><th scope="col">"Statement (earliest dated quote)"</th>{header}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            {(more > 0).then(|| view! {
+                <button type="button" class="show-more" on:click=move |_| shown_rows.update(|n| *n += QUOTE_ROWS_PAGE)>
+                    {format!("Show {} more of {more}", more.min(QUOTE_ROWS_PAGE))}
+                </button>
+            })}
         }
         .into_any()
     };
