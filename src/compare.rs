@@ -444,7 +444,8 @@ pub fn compare(a: &Document, b: &Document) -> Comparison {
 pub fn compare_with(a: &Document, b: &Document, options: Options) -> Comparison {
     let (pa, pb) = (prepare(a), prepare(b));
     let mut comparison = align(&pa, &pb, options);
-    comparison.disagreements = disagreements(a, b, &comparison.pairs);
+    comparison.disagreements =
+        disagreements(&extract_facts(a), &extract_facts(b), &comparison.pairs);
     comparison
 }
 
@@ -475,18 +476,14 @@ impl Prepared {
     }
 }
 
-/// How much two documents share: the bytes of their aligned passages over the bytes of all
-/// their passages (0–1), the figure of the overview's heat map.
-pub fn share_aligned(a: &Prepared, b: &Prepared, options: Options) -> f32 {
+/// How much two documents share: the bytes of their aligned passages (`pairs`, from [`align`])
+/// over the bytes of all their passages (0–1), the figure of the overview's heat map.
+pub fn share_aligned(a: &Prepared, b: &Prepared, pairs: &[Pair]) -> f32 {
     let total = a.bytes() + b.bytes();
     if total == 0 {
         return 0.0;
     }
-    let aligned: usize = align(a, b, options)
-        .pairs
-        .iter()
-        .map(|p| p.a.len() + p.b.len())
-        .sum();
+    let aligned: usize = pairs.iter().map(|p| p.a.len() + p.b.len()).sum();
     aligned as f32 / total as f32
 }
 
@@ -552,8 +549,9 @@ pub fn align(a: &Prepared, b: &Prepared, options: Options) -> Comparison {
 
 /// Facts of one kind that two sources attach to the same point, with different values: each side
 /// states a value the other does not ("two days after IBM" against "a day after IBM").
-fn disagreements(a: &Document, b: &Document, pairs: &[Pair]) -> Vec<Disagreement> {
-    let (facts_a, facts_b) = (extract_facts(a), extract_facts(b));
+/// `facts_a` and `facts_b` are the two documents' facts ([`extract_facts`]), `pairs` their
+/// alignment.
+pub fn disagreements(facts_a: &[Fact], facts_b: &[Fact], pairs: &[Pair]) -> Vec<Disagreement> {
     let within = |facts: &[Fact], span: Span, kind: FactKind| -> Vec<Fact> {
         facts
             .iter()
@@ -730,8 +728,9 @@ mod tests {
         );
         let options = Options::default();
         let (a, copy, other) = (prepare(&a), prepare(&copy), prepare(&other));
-        assert_eq!(share_aligned(&a, &copy, options), 1.0);
-        assert_eq!(share_aligned(&a, &other, options), 0.0);
+        let share = |x: &Prepared, y: &Prepared| share_aligned(x, y, &align(x, y, options).pairs);
+        assert_eq!(share(&a, &copy), 1.0);
+        assert_eq!(share(&a, &other), 0.0);
     }
 
     #[test]

@@ -1143,3 +1143,28 @@ async fn one_document_against_the_others_tags_each_sentence_with_those_that_carr
     settle().await;
     assert_eq!(query(), format!("?cmp={STATEMENT_A}&c.b={APPY_PIE}"));
 }
+
+#[wasm_bindgen_test]
+async fn the_overview_lists_where_aligned_passages_state_different_durations() {
+    let page = mount("?cmp=").await;
+    wait_for_text(&page, ".heat-progress", "10 pairs compared").await;
+    let items = page.all(".disagreement");
+    let found = items
+        .iter()
+        .find(|d| d.text_content().unwrap().contains("“two days”"))
+        .expect("the two-days / a-day disagreement");
+    let what = found.query_selector(".disagreement-what").unwrap().unwrap();
+    assert!(what.text_content().unwrap().contains("“a day”"));
+    assert!(found
+        .query_selector(".disagreement-b")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("a day after IBM"));
+    let href = what.get_attribute("href").unwrap();
+    assert!(
+        href.contains(&format!("cmp={FIRST}&c.b={STATEMENT_B}&c.pair=")),
+        "{href}"
+    );
+}

@@ -13,9 +13,10 @@ use leptos::prelude::*;
 
 use super::{counted, Page};
 use crate::compare::{
-    align, compare, passage_spans, prepare, share_aligned, word_diff, Change, Kind, Options,
-    Prepared,
+    align, compare, disagreements, passage_spans, prepare, share_aligned, word_diff, Change,
+    Disagreement, Kind, Options, Pair, Prepared,
 };
+use crate::facts::{extract_facts, Fact};
 use crate::ingest::Document;
 use crate::quotes::{Carried, QuoteTable, QuoteTableBuilder};
 use crate::shingles::{ShingleIndex, ALIGN_MOST};
@@ -163,8 +164,10 @@ fn Overview() -> impl IntoView {
         {move || {
             let docs = docs.get();
             let aligned = RwSignal::new(false);
+            let disagreeing = RwSignal::new(Vec::new());
             view! {
-                <Heatmap docs=docs.clone() aligned />
+                <Heatmap docs=docs.clone() aligned disagreeing />
+                <DisagreementList disagreeing />
                 <QuoteMatrix docs start=aligned />
             }
         }}
@@ -177,6 +180,8 @@ fn Heatmap(
     docs: Vec<usize>,
     /// Set once every pair is aligned.
     aligned: RwSignal<bool>,
+    /// Where aligned passages state different facts, added as pairs are aligned.
+    disagreeing: RwSignal<Vec<Differing>>,
 ) -> impl IntoView {
     let page = expect_context::<Page>();
     let n = docs.len();
@@ -186,21 +191,35 @@ fn Heatmap(
     {
         let corpus = page.corpus.clone();
         let docs = docs.clone();
-        let mut prepared: Vec<Prepared> = Vec::with_capacity(n);
+        let mut prepared: Vec<(Prepared, Vec<Fact>)> = Vec::with_capacity(n);
         let mut next = (0usize, 1usize);
         let found = Rc::new(RefCell::new(Vec::new()));
+        let differing = Rc::new(RefCell::new(Vec::new()));
         let step = {
             let found = found.clone();
+            let differing = differing.clone();
             move || {
                 if prepared.len() < n {
-                    prepared.push(prepare(&corpus.documents[docs[prepared.len()]]));
+                    let doc = &corpus.documents[docs[prepared.len()]];
+                    prepared.push((prepare(doc), extract_facts(doc)));
                     return false;
                 }
                 let (i, j) = next;
                 if i + 1 >= n {
                     return true;
                 }
-                let share = share_aligned(&prepared[i], &prepared[j], Options::default());
+                let ((a, facts_a), (b, facts_b)) = (&prepared[i], &prepared[j]);
+                let pairs = align(a, b, Options::default()).pairs;
+                let share = share_aligned(a, b, &pairs);
+                for d in disagreements(facts_a, facts_b, &pairs) {
+                    let pair = pairs[d.pair];
+                    differing.borrow_mut().push(Differing {
+                        a: docs[i],
+                        b: docs[j],
+                        pair,
+                        found: d,
+                    });
+                }
                 found.borrow_mut().push((i, j, share));
                 next = if j + 1 < n {
                     (i, j + 1)
@@ -212,6 +231,10 @@ fn Heatmap(
         };
         // Shown once per slice: every cell watches the shares.
         let show = move || {
+            let new = std::mem::take(&mut *differing.borrow_mut());
+            if !new.is_empty() {
+                disagreeing.update(|d| d.extend(new));
+            }
             let found = std::mem::take(&mut *found.borrow_mut());
             if found.is_empty() {
                 return;
@@ -316,6 +339,61 @@ fn Heatmap(
                 <thead><tr><th></th>{header}</tr></thead>
                 <tbody>{body}</tbody>
             </table>
+        </section>
+    }
+}
+
+/// Two documents' aligned passages that state different facts of one kind.
+#[derive(Clone)]
+struct Differing {
+    a: usize,
+    b: usize,
+    pair: Pair,
+    found: Disagreement,
+}
+
+/// Every disagreement among the overview's documents: the values, both passages, a link to the
+/// two side by side at that pair.
+#[component]
+fn DisagreementList(disagreeing: RwSignal<Vec<Differing>>) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let items = move || {
+        disagreeing.with(|all| {
+            all.iter()
+                .map(|d| {
+                    let (da, db) = (&page.corpus.documents[d.a], &page.corpus.documents[d.b]);
+                    let said = |doc: &Document, facts: &[Fact]| {
+                        facts.iter().map(|f| f.span.of(&doc.text).to_string()).collect::<Vec<_>>().join(", ")
+                    };
+                    let k = d.found.pair;
+                    let settings = Settings {
+                        a: Some(da.id.clone()),
+                        b: Some(db.id.clone()),
+                        pair: Some(k),
+                        ..Default::default()
+                    };
+                    let href = page.href(&with_compare(&page.state.get_untracked(), settings));
+                    view! {
+                        <li class="disagreement">
+                            <a class="disagreement-what" href=href>
+                                {format!("≠ {}: {} “{}” | {} “{}”", fact_kind(d.found.kind), label(da), said(da, &d.found.a), label(db), said(db, &d.found.b))}
+                            </a>
+                            <p class="disagreement-a">{d.pair.a.of(&da.text).to_string()}</p>
+                            <p class="disagreement-b">{d.pair.b.of(&db.text).to_string()}</p>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="disagreements" aria-label="Where the documents disagree">
+            <h2>"Where they disagree"</h2>
+            <p class="compare-lede">"Aligned passages that state different numbers, dates or durations."</p>
+            <Show when=move || disagreeing.with(Vec::is_empty)>
+                <p class="quotes-none">"None found among the pairs aligned so far."</p>
+            </Show>
+            <ul class="disagreement-list">{items}</ul>
         </section>
     }
 }

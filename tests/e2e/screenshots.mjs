@@ -15,7 +15,7 @@ const shots = [
   { name: "screenshot-concordance.png", query: "?q=police&kwic=&kwic_sort=left", viewport: { width: 1280, height: 800 }, ready: ".kwic-row" },
   { name: "screenshot-graph.png", query: "?graph=&g.edge=person%3Ajoy-buolamwini~person%3Atimnit-gebru", viewport: { width: 1280, height: 1000 }, ready: ".evidence-line", wait: 1500 },
   { name: "screenshot-compare.png", query: "?cmp=001_3d4b255715acc054.txt&c.b=004_5794830cfb3b6476.txt&c.pair=2", viewport: { width: 1280, height: 1000 }, ready: ".sbs-row" },
-  { name: "screenshot-compare-overview.png", query: "?cmp=", viewport: { width: 1280, height: 1000 }, ready: ".quote-table", wait: 300 },
+  { name: "screenshot-compare-overview.png", query: "?cmp=", viewport: { width: 1280, height: 1300 }, ready: ".quote-table", wait: 300 },
   { name: "screenshot-compare-against.png", query: "?cmp=001_3d4b255715acc054.txt", viewport: { width: 1280, height: 800 }, ready: ".chip", wait: 300 },
   { name: "screenshot-phone.png", query: "?doc=003_116c2fefbf00860c.txt", viewport: { width: 390, height: 844 } },
 ];
