@@ -562,10 +562,7 @@ pub fn disagreements(facts_a: &[Fact], facts_b: &[Fact], pairs: &[Pair]) -> Vec<
     let mut out = Vec::new();
     for (i, pair) in pairs.iter().enumerate() {
         for kind in FactKind::ALL {
-            let (x, y) = (
-                within(&facts_a, pair.a, kind),
-                within(&facts_b, pair.b, kind),
-            );
+            let (x, y) = (within(facts_a, pair.a, kind), within(facts_b, pair.b, kind));
             let lacks = |these: &[Fact], those: &[Fact]| {
                 these
                     .iter()
