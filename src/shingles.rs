@@ -8,9 +8,7 @@
 //! sampled shingles, whichever document the sample is taken from. Headlines and body paragraphs
 //! count; boilerplate does not (an outlet's page furniture would make all its articles alike).
 
-use std::hash::{Hash, Hasher};
-
-use rustc_hash::{FxHashMap as HashMap, FxHasher};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use crate::corpus::Corpus;
@@ -75,18 +73,14 @@ pub fn sampled_shingles(doc: &Document) -> Vec<u32> {
     {
         let text = block.span.of(&doc.text);
         let words: Vec<u64> = word_spans(text, 0)
-            .map(|w| {
-                let mut h = FxHasher::default();
-                fold_diacritics(w.of(text)).hash(&mut h);
-                h.finish()
-            })
+            .map(|w| fnv1a(fold_diacritics(w.of(text)).as_bytes()))
             .collect();
         for window in words.windows(SHINGLE_WORDS) {
-            let mut h = FxHasher::default();
-            window.hash(&mut h);
-            let hash = h.finish();
-            // The high bits are the best mixed; the sample uses the low ones of those.
-            let hash = (hash >> 32) as u32;
+            let hash = window
+                .iter()
+                .fold(FNV_OFFSET, |h, &w| (h ^ w).wrapping_mul(FNV_PRIME));
+            // The high bits of the mixed hash are the best mixed; the sample uses their low ones.
+            let hash = (mix(hash) >> 32) as u32;
             if hash.is_multiple_of(SAMPLE_ONE_IN) {
                 out.push(hash);
             }
@@ -95,6 +89,24 @@ pub fn sampled_shingles(doc: &Document) -> Vec<u32> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a: the same on every platform (the index must sample the same shingles in the page, on
+/// 32-bit wasm, as natively), unlike the standard and Fx hashers.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
+}
+
+/// SplitMix64's finaliser: every input bit moves every output bit.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 impl ShingleIndex {
@@ -221,6 +233,18 @@ mod tests {
         assert_eq!(docs, [("b.txt", true), ("c.txt", false)]);
         assert!(found[0].containment > 0.8, "{:?}", found[0]);
         assert!(found[1].shared > 0 && found[1].shared < found[0].shared);
+    }
+
+    #[test]
+    fn shingles_hash_the_same_on_every_platform() {
+        // Pinned values: a 32-bit build (the page) must sample what a 64-bit one does.
+        assert_eq!(fnv1a(b"amazon"), 0x8d81_292b_6f45_586d);
+        let doc = crate::ingest::analyze(
+            "a.txt",
+            "Title words here\n\none two three four five six seven eight nine ten eleven twelve \
+             thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.\n",
+        );
+        assert_eq!(sampled_shingles(&doc), [0xdf38_f2b0]);
     }
 
     #[test]

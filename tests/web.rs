@@ -1136,6 +1136,14 @@ async fn one_document_against_the_others_tags_each_sentence_with_those_that_carr
             .any(|h| h.contains(&format!("c.b={STATEMENT_B}"))),
         "{chips:?}"
     );
+    let sharing = page
+        .one(".shared-wording li a")
+        .get_attribute("href")
+        .unwrap();
+    assert!(
+        sharing.contains(&format!("c.b={STATEMENT_B}")),
+        "003 shares runs of words with 001: {sharing}"
+    );
     let pick: web_sys::HtmlSelectElement = page.one(".pick-b").unchecked_into();
     pick.set_value(APPY_PIE);
     pick.dispatch_event(&web_sys::Event::new("change").unwrap())

@@ -19,7 +19,7 @@ use crate::compare::{
 use crate::facts::{extract_facts, Fact};
 use crate::ingest::Document;
 use crate::quotes::{Carried, QuoteTable, QuoteTableBuilder};
-use crate::shingles::{ShingleIndex, ALIGN_MOST};
+use crate::shingles::{ShingleIndex, Similar, ALIGN_MOST};
 use crate::side_by_side::{rows, tag_carriers, Carrier};
 use crate::text::Span;
 use crate::view_state::{CompareView as Settings, ViewState};
@@ -578,8 +578,11 @@ fn AgainstAll(a: String) -> impl IntoView {
     let tags = RwSignal::new(vec![Vec::<Carrier>::new(); sentences.len()]);
     // The documents aligned with A: all the listed ones, or when they are too many, those
     // sharing the most text with A (which needs the shingle index, built once per corpus).
-    let chosen = RwSignal::new((listed.len() <= ALIGN_MOST).then(|| listed.clone()));
+    // Always through the shingle index (built once per corpus, at once for a small one): it
+    // also names the documents that reprint this one's wording.
+    let chosen = RwSignal::new(None::<Vec<usize>>);
     let by_wording = RwSignal::new(0usize);
+    let sharing_wording = RwSignal::new(Vec::<Similar>::new());
     let done = RwSignal::new(0usize);
     {
         let page = page.clone();
@@ -609,13 +612,14 @@ fn AgainstAll(a: String) -> impl IntoView {
                     };
                     let doc = &page.corpus.documents[a_index];
                     let listed_set: rustc_hash::FxHashSet<usize> = listed.iter().copied().collect();
-                    let mut best: Vec<usize> = index
+                    let similar: Vec<Similar> = index
                         .similar(doc, Some(a_index))
                         .into_iter()
                         .filter(|s| listed_set.contains(&s.doc))
-                        .take(ALIGN_MOST)
-                        .map(|s| s.doc)
                         .collect();
+                    let mut best: Vec<usize> =
+                        similar.iter().take(ALIGN_MOST).map(|s| s.doc).collect();
+                    sharing_wording.set(similar);
                     // Paraphrases share no run of words: the rest are the first listed (the
                     // best matches of the search, when there is one).
                     let sharing = best.len();
@@ -687,6 +691,7 @@ fn AgainstAll(a: String) -> impl IntoView {
         Memo::new(move |_| state.with(|s| s.compare.as_ref().is_some_and(|c| c.hide_unique)));
     let text: Arc<str> = Arc::from(doc.text.as_str());
     let a_id = doc.id.clone();
+    let a_id_for_wording = doc.id.clone();
     let body = {
         let page = page.clone();
         move || {
@@ -764,9 +769,52 @@ fn AgainstAll(a: String) -> impl IntoView {
             <span class="against-progress" aria-live="polite">{progress}</span>
         </div>
         <CompareLegend />
+        <SharedWording a=a_id_for_wording sharing=sharing_wording />
         <ol class="against-rows">{body}</ol>
     }
     .into_any()
+}
+
+/// Most documents named as sharing runs of words with one (1–50).
+const SHARING_SHOWN: usize = 8;
+
+/// The listed documents that share runs of words with document `a` (reprints, wire copy,
+/// long quotations), near-duplicates flagged.
+#[component]
+fn SharedWording(a: String, sharing: RwSignal<Vec<Similar>>) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let items = move || {
+        sharing.with(|all| {
+            all.iter()
+                .take(SHARING_SHOWN)
+                .map(|s| {
+                    let other = &page.corpus.documents[s.doc];
+                    let settings = Settings {
+                        a: Some(a.clone()),
+                        b: Some(other.id.clone()),
+                        ..Default::default()
+                    };
+                    let href = page.href(&with_compare(&page.state.get_untracked(), settings));
+                    let share = format!("{:.0}% of this one’s wording", s.containment * 100.0);
+                    view! {
+                        <li>
+                            <a href=href title=other.title.clone()>{long_label(other)}</a>
+                            " · "{share}
+                            {s.near_duplicate.then(|| view! { <span class="near-duplicate">"near-duplicate"</span> })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Show when=move || sharing.with(|s| !s.is_empty())>
+            <section class="shared-wording" aria-label="Documents sharing runs of words with this one">
+                <h2>"Shares runs of words with"</h2>
+                <ul>{items.clone()}</ul>
+            </section>
+        </Show>
+    }
 }
 
 /// A tag naming a document that carries a sentence, opening the two side by side at that pair.
