@@ -7,6 +7,10 @@
 //! Broder's and Manber's near-duplicate detection: two documents that share a passage share its
 //! sampled shingles, whichever document the sample is taken from. Headlines and body paragraphs
 //! count; boilerplate does not (an outlet's page furniture would make all its articles alike).
+//!
+//! **Shingle hashes are the same on every platform** (FNV-1a and SplitMix64, pinned by a test):
+//! the page runs on 32-bit wasm, where a `usize`-based hasher would sample other shingles than the
+//! CLI — or, as the Fx hasher did, hash them all alike.
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;

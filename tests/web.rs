@@ -1069,9 +1069,20 @@ async fn side_by_side_puts_a_paraphrase_on_one_row_and_opens_its_rewording_in_th
     settle().await;
     assert!(page.all(".sbs-row.unique").is_empty());
     assert!(query().contains("c.unique=hide"), "{}", query());
+    let pick: web_sys::HtmlSelectElement = page.one(".pick-a").unchecked_into();
+    pick.set_value(APPY_PIE);
+    pick.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(
+        query().starts_with(&format!("?cmp={APPY_PIE}&c.b={STATEMENT_B}")),
+        "a third document replaces A: {}",
+        query()
+    );
+    assert!(page.text(".sbs-head .sbs-a").starts_with("A · Appy Pie"));
     let swap = page.one(".swap").get_attribute("href").unwrap();
     assert!(
-        swap.contains(&format!("cmp={STATEMENT_B}&c.b={STATEMENT_A}")),
+        swap.contains(&format!("cmp={STATEMENT_B}&c.b={APPY_PIE}")),
         "{swap}"
     );
     assert!(page.text(".overlap-both").contains("Amazon"));
