@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use crate::corpus::Corpus;
-use crate::ingest::{analyze, decode};
+use crate::ingest::analyze;
 use crate::manifest::Manifest;
 use crate::report::AnalysisReport;
 use crate::sources::{is_article_file, MANIFEST_FILE};
@@ -276,6 +276,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
                 Err(e) => loaded.problems.push(problem(path, io_reason(&e))),
             },
             Ok(_) if is_jsonl(path) => load_jsonl(path, &mut loaded),
+            Ok(_) if is_records(path) => load_records(path, &mut loaded),
             Ok(_) => candidates.push(path.clone()),
         }
     }
@@ -291,8 +292,13 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
                 loaded.problems.push(problem(&path, io_reason(&e)));
                 continue;
             }
-            Ok(bytes) => match decode(&bytes) {
-                Ok(text) => text.to_string(),
+            Ok(bytes) => match crate::import::decode_lenient(&bytes) {
+                Ok((text, windows_1252)) => {
+                    if windows_1252 {
+                        loaded.problems.push(problem(&path, NOT_UTF8_NOTE));
+                    }
+                    text.into_owned()
+                }
                 Err(e) => {
                     loaded.problems.push(problem(&path, &e.to_string()));
                     continue;
@@ -316,6 +322,50 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
         loaded.corpus.documents.push(doc);
     }
     loaded
+}
+
+/// What a file read as Windows-1252 is told with (it loads: this is a note, not a failure).
+const NOT_UTF8_NOTE: &str = "not UTF-8; read as Windows-1252 (Latin-1)";
+
+/// A `.json` (one article or an array) or `.csv` (a header row) file of article records.
+fn is_records(path: &Path) -> bool {
+    matches!(
+        crate::import::Format::of(&path.to_string_lossy()),
+        Some(crate::import::Format::Json | crate::import::Format::Csv)
+    )
+}
+
+/// The articles of a `.json` or `.csv` file ([`crate::import`]), fields detected from their
+/// names; each bad record is a problem naming its line, the others load.
+fn load_records(path: &Path, loaded: &mut Loaded) {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return loaded.problems.push(problem(path, io_reason(&e))),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut batch = crate::import::Batch::new(&loaded.corpus.documents);
+    batch.add_file(&name, &bytes, None);
+    if !batch.not_utf8.is_empty() {
+        loaded.problems.push(problem(path, NOT_UTF8_NOTE));
+    }
+    for p in &batch.problems {
+        let message = match &p.place {
+            Some(place) => format!("{place}: {}", p.reason),
+            None => p.reason.clone(),
+        };
+        loaded.problems.push(problem(path, &message));
+    }
+    if batch.duplicates > 0 {
+        let message = format!("{} articles already loaded, left out", batch.duplicates);
+        loaded.problems.push(problem(path, &message));
+    }
+    for doc in batch.documents {
+        loaded.files.insert(doc.id.clone(), name.clone());
+        loaded.corpus.documents.push(doc);
+    }
 }
 
 fn is_jsonl(path: &Path) -> bool {
@@ -2190,14 +2240,64 @@ mod tests {
         ]);
         assert_eq!(code, 0, "some files were readable");
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+        let titles: Vec<&str> = v["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["title"].as_str().unwrap())
+            .collect();
+        assert_eq!(titles, ["A fine headline here", "Café headline"]);
         let lines: Vec<&str> = err.lines().collect();
         assert_eq!(lines.len(), 5, "{err}");
         assert!(err.contains("empty.txt: empty file"));
         assert!(err.contains("image.txt: binary file"));
-        assert!(err.contains("latin1.txt: not valid UTF-8 (first bad byte at offset 3)"));
+        assert!(err.contains("latin1.txt: not UTF-8; read as Windows-1252 (Latin-1)"));
         assert!(err.contains("missing.txt: no such file or folder"));
         assert!(err.contains("nothing: no .txt or .md articles in this folder"));
+    }
+
+    #[test]
+    fn json_and_csv_files_load_their_records_with_detected_fields_and_name_bad_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let json = write(
+            dir.path(),
+            "wire.json",
+            br#"[{"headline": "Council halts face scans", "content": "The council voted on Tuesday.", "publisher": "The Ledger"}, {"headline": "No body"}]"#,
+        );
+        let csv = write(
+            dir.path(),
+            "feed.csv",
+            b"title,text,date
+Police stop scans,Police in Oakland stopped using the tool.,2020-06-12
+",
+        );
+        let (code, out, err) = run_args(&[
+            "analyze",
+            "--json",
+            json.to_str().unwrap(),
+            csv.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let docs = v["documents"].as_array().unwrap();
+        let found: Vec<(&str, &str)> = docs
+            .iter()
+            .map(|d| {
+                (
+                    d["title"].as_str().unwrap(),
+                    d["outlet"].as_str().unwrap_or("-"),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Council halts face scans", "The Ledger"),
+                ("Police stop scans", "-")
+            ]
+        );
+        assert_eq!(docs[1]["date"], "2020-06-12");
+        assert!(err.contains("wire.json: item 2: no text field"), "{err}");
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod facets;
 pub mod facts;
 pub mod graph;
 pub mod graph_export;
+pub mod import;
 pub mod ingest;
 pub mod jsonl;
 pub mod layout;
