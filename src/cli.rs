@@ -327,16 +327,18 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 /// What a file read as Windows-1252 is told with (it loads: this is a note, not a failure).
 const NOT_UTF8_NOTE: &str = "not UTF-8; read as Windows-1252 (Latin-1)";
 
-/// A `.json` (one article or an array) or `.csv` (a header row) file of article records.
+/// A `.json` (one article or an array) or `.csv` (a header row) file of article records, or a
+/// saved web page.
 fn is_records(path: &Path) -> bool {
+    use crate::import::Format;
     matches!(
-        crate::import::Format::of(&path.to_string_lossy()),
-        Some(crate::import::Format::Json | crate::import::Format::Csv)
+        Format::of(&path.to_string_lossy()),
+        Some(Format::Json | Format::Csv | Format::Html)
     )
 }
 
-/// The articles of a `.json` or `.csv` file ([`crate::import`]), fields detected from their
-/// names; each bad record is a problem naming its line, the others load.
+/// The articles of a `.json`, `.csv` or `.html` file ([`crate::import`]), fields detected from
+/// their names; each bad record is a problem naming its place, the others load.
 fn load_records(path: &Path, loaded: &mut Loaded) {
     let bytes = match fs::read(path) {
         Ok(b) => b,
@@ -2271,11 +2273,17 @@ mod tests {
 Police stop scans,Police in Oakland stopped using the tool.,2020-06-12
 ",
         );
+        let html = write(
+            dir.path(),
+            "page.html",
+            b"<title>Scans end | The Ledger</title><nav>Home</nav><p>The scans ended.</p>",
+        );
         let (code, out, err) = run_args(&[
             "analyze",
             "--json",
             json.to_str().unwrap(),
             csv.to_str().unwrap(),
+            html.to_str().unwrap(),
         ]);
         assert_eq!(code, 0);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -2293,7 +2301,8 @@ Police stop scans,Police in Oakland stopped using the tool.,2020-06-12
             found,
             [
                 ("Council halts face scans", "The Ledger"),
-                ("Police stop scans", "-")
+                ("Police stop scans", "-"),
+                ("Scans end", "The Ledger"),
             ]
         );
         assert_eq!(docs[1]["date"], "2020-06-12");

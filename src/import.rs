@@ -1,5 +1,6 @@
 //! Articles from the files a user brings, whatever their shape: plain text or Markdown (headline on
-//! the first line), JSON (one article or an array), JSON lines, CSV with a header row. Records
+//! the first line), saved web pages, JSON (one article or an array), JSON lines, CSV with a
+//! header row. Records
 //! are read through a [`Fields`] mapping detected from the usual names ("headline", "content",
 //! "publisher", "published_at", "byline" …), which the user may correct. Text that is not UTF-8
 //! is read as Windows-1252 (a superset of Latin-1), and the batch says so.
@@ -28,6 +29,8 @@ pub enum Format {
     JsonLines,
     /// `.csv`: a header row, then one article per row.
     Csv,
+    /// `.html`: a saved web page ([`crate::html`]).
+    Html,
 }
 
 impl Format {
@@ -40,6 +43,7 @@ impl Format {
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
             "csv" => Some(Format::Csv),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -195,7 +199,7 @@ impl Batch {
         };
         let Some(format) = Format::of(name) else {
             return self.problems.push(problem(
-                "not an article file (.txt, .md, .json, .jsonl or .csv)".into(),
+                "not an article file (.txt, .md, .html, .json, .jsonl or .csv)".into(),
             ));
         };
         let text = match decode_lenient(bytes) {
@@ -243,6 +247,24 @@ impl Batch {
                 }
             }
             Format::Csv => self.add_csv(name, &text, fields),
+            Format::Html => {
+                let page = crate::html::extract(&text);
+                if page.text.trim().is_empty() {
+                    return self
+                        .problems
+                        .push(problem("no readable text in the page".into()));
+                }
+                let mut doc = analyze(name, &page.text);
+                let entry = ManifestEntry {
+                    title: page.title,
+                    outlet: page.site,
+                    url: page.url,
+                    date: page.date.as_deref().and_then(iso_date),
+                    author: page.author,
+                };
+                apply(&mut doc, entry);
+                self.push(doc);
+            }
         }
     }
 
@@ -334,13 +356,10 @@ impl Batch {
             title: get(&fields.title),
             outlet: get(&fields.source),
             url: get(&fields.url),
-            date: get(&fields.date).and_then(|d| d.get(..10).and_then(|d| d.parse().ok())),
+            date: get(&fields.date).as_deref().and_then(iso_date),
             author: get(&fields.author).filter(|a| !a.is_empty()),
         };
-        Manifest {
-            entries: [(id, entry)].into(),
-        }
-        .apply(&mut doc);
+        apply(&mut doc, entry);
         self.push(doc);
     }
 
@@ -351,6 +370,19 @@ impl Batch {
             self.duplicates += 1;
         }
     }
+}
+
+/// A date written `YYYY-MM-DD`, alone or at the start of a timestamp.
+fn iso_date(text: &str) -> Option<crate::dates::Date> {
+    text.trim().get(..10)?.parse().ok()
+}
+
+/// Gives `doc` the facts a record or page states about it, over what ingest read from the text.
+fn apply(doc: &mut Document, entry: ManifestEntry) {
+    Manifest {
+        entries: [(doc.id.clone(), entry)].into(),
+    }
+    .apply(doc);
 }
 
 /// A field's value as text: a string, a number, or a list of them joined ("authors").
@@ -415,6 +447,12 @@ mod tests {
         batch.add_file("wire.json", json.as_bytes(), None);
         batch.add_file("feed.csv", csv.as_bytes(), None);
         batch.add_file("note.md", b"Council acts\n\nThe council voted.", None);
+        batch.add_file(
+            "saved.html",
+            b"<html><head><meta property=\"og:site_name\" content=\"The Ledger\"><meta name=\"date\" content=\"2020-06-11\"></head>\
+              <body><h1>Police stop scans</h1><p>Oakland police stopped using the tool.</p></body></html>",
+            None,
+        );
         let found: Vec<_> = batch.documents.iter().map(facts).collect();
         assert_eq!(
             found,
@@ -432,6 +470,12 @@ mod tests {
                     None
                 ),
                 ("Council acts".into(), None, None, None),
+                (
+                    "Police stop scans".into(),
+                    Some("The Ledger".into()),
+                    Some("2020-06-11".into()),
+                    None
+                ),
             ]
         );
         assert_eq!(
@@ -472,7 +516,7 @@ mod tests {
         assert!(problems[1].starts_with("photo.txt: binary"), "{problems:?}");
         assert_eq!(
             problems[2],
-            "notes.docx: not an article file (.txt, .md, .json, .jsonl or .csv)"
+            "notes.docx: not an article file (.txt, .md, .html, .json, .jsonl or .csv)"
         );
         assert!(
             problems[3].starts_with("titles.csv: line 2: no text field"),

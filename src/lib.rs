@@ -1,6 +1,6 @@
 //! Parallax: see how different outlets cover the same story.
 //!
-//! A pure core (no DOM) — [`text`], [`dates`], [`ingest`], [`boilerplate`], [`manifest`],
+//! A pure core (no DOM) — [`text`], [`dates`], [`ingest`], [`html`], [`import`], [`boilerplate`], [`manifest`],
 //! [`corpus`], [`sentences`], [`lexicon`], [`mentions`], [`entities`], [`facts`], [`curation`],
 //! [`query`], [`search`], [`concordance`], [`compare`], [`side_by_side`], [`quotes`], [`shingles`], [`graph`], [`layout`], [`communities`], [`eval`], [`report`], [`view_state`] — tested
 //! natively, used by the page ([`ui`], Leptos, wasm) and by the `parallax` command line ([`cli`],
@@ -20,6 +20,7 @@ pub mod facets;
 pub mod facts;
 pub mod graph;
 pub mod graph_export;
+pub mod html;
 pub mod import;
 pub mod ingest;
 pub mod jsonl;
