@@ -1016,7 +1016,10 @@ fn row_with(page: &Mounted, a: &str) -> HtmlElement {
 
 #[wasm_bindgen_test]
 async fn the_overview_shades_every_pair_and_its_strongest_cell_opens_the_two_side_by_side() {
-    let page = mount("?cmp=").await;
+    let page = mount("").await;
+    page.one(".welcome-compare").click();
+    settle().await;
+    assert_eq!(query(), "?cmp=", "the welcome page leads to the comparison");
     wait_for_text(&page, ".heat-progress", "10 pairs compared").await;
     let cells = page.all("a.heat-cell");
     assert_eq!(

@@ -406,12 +406,24 @@ pub(crate) fn Welcome() -> impl IntoView {
     let words: usize = c.documents.iter().map(|d| d.words).sum();
     let blocks: usize = c.documents.iter().map(|d| d.boilerplate_runs().len()).sum();
     let n = c.documents.len();
+    let compare_href = {
+        let page = page.clone();
+        move || {
+            let mut next = page.state.get().with_doc(None);
+            next.compare = Some(Default::default());
+            page.href(&next)
+        }
+    };
     view! {
         <section class="welcome">
             <h1>"How does each outlet tell the story?"</h1>
             <p class="lede">
                 "Pick an article to read it clean — headline, byline, date and body — with the page furniture "
                 "(comment forms, link lists, share prompts) set aside. Press " <kbd>"j"</kbd> " to start."
+            </p>
+            <p class="lede">
+                <a class="welcome-compare" href=compare_href>"Compare the articles"</a>
+                ": what each pair shares, who quotes what, where they disagree."
             </p>
             <dl class="corpus-facts">
                 <div><dt>"Articles"</dt><dd>{n}</dd></div>
