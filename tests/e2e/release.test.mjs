@@ -112,6 +112,20 @@ test("the entity graph exports PNG, SVG and GEXF files of what it shows", async 
   assert.deepEqual(page.problems, []);
 });
 
+test("the comparison works in the release build: overview, quotes, a pair side by side", async () => {
+  const page = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}?cmp=`);
+  await page.locator(".heat-progress", { hasText: "10 pairs compared" }).waitFor({ timeout: 20000 });
+  await page.locator(".quote-table").waitFor();
+  assert.equal(await page.locator("a.heat-cell").count(), 20);
+  const shaded = await page.locator("a.heat-cell").first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.notEqual(shaded, "rgba(0, 0, 0, 0)", "cells are shaded (CSSOM styles pass the CSP)");
+  await page.locator(".disagreement-what").first().click();
+  await page.locator(".sbs-row.open .sbs-diff").waitFor();
+  assert.match(page.url(), /c\.pair=\d+$/);
+  assert.deepEqual(page.problems, []);
+});
+
 test("on a phone-sized screen the list gives way to the reader and back", async () => {
   const page = await watchedPage(browser, server.url, { viewport: { width: 390, height: 800 } });
   await page.goto(server.url);
