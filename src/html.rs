@@ -264,7 +264,7 @@ fn squash(text: &str) -> String {
 
 /// `&amp;`, `&#8217;`, `&#x2019;` and the named references news pages use, decoded; anything
 /// else kept as written.
-pub fn decode_references(text: &str) -> String {
+fn decode_references(text: &str) -> String {
     const NAMED: &[(&str, &str)] = &[
         ("amp", "&"),
         ("lt", "<"),

@@ -137,11 +137,6 @@ impl ShingleIndex {
         end
     }
 
-    /// Documents added so far.
-    pub fn added(&self) -> usize {
-        self.added
-    }
-
     /// Sorts the entries so the index can answer.
     pub fn finish(&mut self) {
         self.entries.sort_unstable();
