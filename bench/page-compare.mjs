@@ -10,22 +10,19 @@ const corpus = process.argv[2] ?? DEFAULT_CORPUS;
 const { page, mounted, close } = await mountedPage(corpus, "", { width: 1280, height: 900 });
 
 const measured = await page.evaluate(async () => {
-  const longTasks = [];
-  new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)))
-    .observe({ type: "longtask" });
-  const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-  const gaps = [];
-  let framing = true;
-  let last = performance.now();
-  const tick = (now) => {
-    gaps.push(now - last);
-    last = now;
-    if (framing) requestAnimationFrame(tick);
-  };
+  const { longTasks, until: wait } = window.__bench;
+  const until = (test, timeout = 120000) =>
+    wait(test, timeout, () => `${text(".against-progress")} ${location.search} ${document.title}`);
+  // Gaps between animation frames from now until the returned function is called.
   const frames = () => {
-    gaps.length = 0;
-    last = performance.now();
-    framing = true;
+    const gaps = [];
+    let framing = true;
+    let last = performance.now();
+    const tick = (now) => {
+      gaps.push(now - last);
+      last = now;
+      if (framing) requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
     return () => {
       framing = false;
@@ -33,14 +30,6 @@ const measured = await page.evaluate(async () => {
       const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
       return { frames: gaps.length, median_ms: at(0.5), p95_ms: at(0.95), max_ms: at(1), over_50ms: gaps.filter((g) => g > 50).length };
     };
-  };
-  const until = async (test, timeout = 120000) => {
-    const start = performance.now();
-    while (!test()) {
-      if (performance.now() - start > timeout) throw new Error(`timed out: ${text(".against-progress")} ${location.search} ${document.title}`);
-      await sleep(5);
-    }
-    return performance.now() - start;
   };
   const go = (search) => {
     const link = document.createElement("a");

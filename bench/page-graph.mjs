@@ -10,18 +10,7 @@ const corpus = process.argv[2] ?? DEFAULT_CORPUS;
 const { page, mounted, close } = await mountedPage(corpus, "", { width: 1280, height: 900 });
 
 const measured = await page.evaluate(async () => {
-  const longTasks = [];
-  new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)))
-    .observe({ type: "longtask" });
-  const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-  const until = async (test, timeout = 60000) => {
-    const start = performance.now();
-    while (!test()) {
-      if (performance.now() - start > timeout) throw new Error("timed out");
-      await sleep(5);
-    }
-    return performance.now() - start;
-  };
+  const { longTasks, until } = window.__bench;
   const frames = (ms) => new Promise((done) => {
     const gaps = [];
     let last = performance.now();

@@ -9,6 +9,25 @@ import { ROOT, DIST, serve, launch, watchedPage } from "../tests/e2e/harness.mjs
 
 export const DEFAULT_CORPUS = join(ROOT, "../shared/datasets/allsides-10k.jsonl.gz");
 
+/** In the page, as `window.__bench`: every long task's duration (from the start), `sleep(ms)`,
+ * and `until(test, timeout, describe)`, which polls `test` and returns the ms it took (or throws
+ * with `describe()`). */
+function benchHelpers() {
+  const longTasks = [];
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)))
+    .observe({ type: "longtask" });
+  const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+  const until = async (test, timeout = 60000, describe = () => "") => {
+    const start = performance.now();
+    while (!test()) {
+      if (performance.now() - start > timeout) throw new Error(`timed out ${describe()}`);
+      await sleep(5);
+    }
+    return performance.now() - start;
+  };
+  window.__bench = { longTasks, sleep, until };
+}
+
 /** Opens the page at `search` (a URL query) mounted on `corpus`; returns the page, the mount's
  * figures and a `close()`. */
 export async function mountedPage(corpus, search = "", viewport = { width: 1280, height: 800 }) {
@@ -35,6 +54,7 @@ window.__mount = async () => {
   const server = await serve(site);
   const browser = await launch();
   const page = await watchedPage(browser, server.url, { viewport });
+  await page.addInitScript(benchHelpers);
   await page.goto(server.url + search);
   await page.waitForFunction(() => window.__mount !== undefined);
   console.error("mounting the page on the corpus (entity resolution and indexing; a minute or so)…");
