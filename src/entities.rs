@@ -22,6 +22,7 @@ use crate::ingest::Role;
 use crate::lexicon;
 use crate::mentions::{extract, EntityType};
 use crate::text::{fold, Span};
+use crate::union_find::UnionFind;
 use crate::view_state::EntitySort;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -187,26 +188,6 @@ pub(crate) fn context_spans(text: &str, span: Span, width: usize) -> (Span, Span
     )
 }
 
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn find(&mut self, i: usize) -> usize {
-        let parent = self.0[i];
-        if parent == i {
-            return i;
-        }
-        let root = self.find(parent);
-        self.0[i] = root;
-        root
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            self.0[b] = a;
-        }
-    }
-}
-
 /// A distinct spelling and what is known of it.
 struct Form {
     surface: String,
@@ -313,7 +294,7 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
         }
     }
 
-    let mut uf = UnionFind((0..forms.len()).collect());
+    let mut uf = UnionFind::new(forms.len());
     let mut reasons: Vec<(usize, String)> = Vec::new();
     let kinds: Vec<EntityType> = forms.iter().map(Form::kind).collect();
 

@@ -38,6 +38,7 @@ pub mod side_by_side;
 pub mod sources;
 pub mod text;
 pub mod ui;
+mod union_find;
 pub mod view_state;
 
 #[cfg(not(target_arch = "wasm32"))]

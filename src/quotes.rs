@@ -17,7 +17,9 @@ use crate::entities::{Entity, EntityIndex};
 use crate::ingest::{Document, Role};
 use crate::mentions::EntityType;
 use crate::search::{fold_diacritics, word_spans};
+use crate::sentences::is_abbreviation;
 use crate::text::{trim_span, Span};
+use crate::union_find::UnionFind;
 
 /// Fewest words (1–20) inside the marks for a quote to be a statement: shorter ones are scare
 /// quotes and titles (“until further notice”, “On the wings of the wind” in the seeds), which
@@ -258,6 +260,13 @@ fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
         .collect()
 }
 
+/// The word a text ends with.
+fn last_word(text: &str) -> &str {
+    text.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
 /// Where a sentence ends within `text[from..to]`: after each ".", "!" or "?" followed by a space.
 fn sentence_breaks(text: &str, from: usize, to: usize) -> Vec<usize> {
     let slice = &text[from..to];
@@ -266,24 +275,10 @@ fn sentence_breaks(text: &str, from: usize, to: usize) -> Vec<usize> {
         .filter(|&(i, c)| {
             matches!(c, '.' | '!' | '?')
                 && slice[i + 1..].starts_with(char::is_whitespace)
-                && !is_initial(&slice[..i])
+                && !is_abbreviation(last_word(&slice[..i]))
         })
         .map(|(i, _)| from + i + 1)
         .collect()
-}
-
-/// Whether the text before a full stop ends with an abbreviation that does not end a sentence
-/// ("Rep.", "Dr.", "J.").
-fn is_initial(before: &str) -> bool {
-    let last = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let titles = [
-        "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "st", "prof", "gen", "jr", "sr",
-    ];
-    last.chars().count() == 1 && last.starts_with(char::is_uppercase)
-        || titles.contains(&last.to_lowercase().as_str())
 }
 
 /// The speaker of the quote at `outer`, looking after it (up to `after_limit` or the sentence's
@@ -440,24 +435,15 @@ fn containment(a: &Unit, b: &Unit) -> f32 {
     small.words.intersection(&large.words).count() as f32 / small.words.len() as f32
 }
 
-/// Groups items into sets from the pairs joined (union–find).
+/// Groups items into sets from the pairs joined, each set in item order, sets by first item.
 fn groups(n: usize, joined: impl Iterator<Item = (usize, usize)>) -> Vec<Vec<usize>> {
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = UnionFind::new(n);
     for (a, b) in joined {
-        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-        parent[ra.max(rb)] = ra.min(rb);
+        sets.union(a.min(b), a.max(b));
     }
     let mut by_root: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..n {
-        let r = root(&mut parent, i);
-        by_root.entry(r).or_default().push(i);
+        by_root.entry(sets.find(i)).or_default().push(i);
     }
     let mut out: Vec<Vec<usize>> = by_root.into_values().collect();
     out.sort_by_key(|g| g[0]);
@@ -548,7 +534,7 @@ impl QuoteTableBuilder {
                     continue;
                 }
                 for m in &entity.mentions {
-                    if let Ok(c) = self.column_of(m.doc) {
+                    if let Some(c) = self.column_of(m.doc) {
                         self.mentions[c].push((m.span, e));
                     }
                 }
@@ -579,9 +565,9 @@ impl QuoteTableBuilder {
         )
     }
 
-    fn column_of(&self, doc: usize) -> Result<usize, usize> {
+    fn column_of(&self, doc: usize) -> Option<usize> {
         // Columns are few: a scan beats a map.
-        self.columns.iter().position(|&d| d == doc).ok_or(doc)
+        self.columns.iter().position(|&d| d == doc)
     }
 
     /// Groups the quotes read into statements and fills the table.

@@ -157,6 +157,13 @@ const ABBREVIATIONS: &[&str] = &[
     "dec", "approx", "est", "al",
 ];
 
+/// Whether `word` followed by a full stop is an abbreviation ("Rep.") or an initial ("J."),
+/// which does not end a sentence.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
 /// Words that open a sentence after an acronym ending in a dot ("… in the U.S. The company …").
 const SENTENCE_OPENERS: &[&str] = &[
     "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "But", "And", "This",
@@ -179,10 +186,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
         let ends = match t {
             "." | "!" | "?" | "…" => {
                 let prev = word_at(i.wrapping_sub(1)).unwrap_or("");
-                let is_abbreviation = t == "."
-                    && (ABBREVIATIONS.contains(&prev.to_lowercase().as_str())
-                        || (prev.chars().count() == 1 && prev.chars().all(char::is_uppercase)));
-                !is_abbreviation
+                !(t == "." && is_abbreviation(prev))
             }
             _ if tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 2 => {
                 // "U.S." at a sentence end, recognised by what follows.
