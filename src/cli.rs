@@ -626,6 +626,17 @@ fn graph(
     exit_code(out.write_all(text.as_bytes()), err)
 }
 
+/// The document of `corpus` that `wanted` names: its id, or a path whose file name is its id.
+fn position_of(corpus: &Corpus, wanted: &str) -> Option<usize> {
+    let name = Path::new(wanted)
+        .file_name()
+        .map_or(wanted.into(), |n| n.to_string_lossy());
+    corpus
+        .documents
+        .iter()
+        .position(|d| d.id == wanted || d.id == name)
+}
+
 fn compare(
     a: &str,
     b: &str,
@@ -639,16 +650,8 @@ fn compare(
         false => corpus.to_vec(),
     };
     let loaded = load_reporting(&paths, err);
-    let find = |wanted: &str| {
-        let name = Path::new(wanted)
-            .file_name()
-            .map_or(wanted.into(), |n| n.to_string_lossy());
-        loaded
-            .corpus
-            .documents
-            .iter()
-            .find(|d| d.id == wanted || d.id == name)
-    };
+    let find =
+        |wanted: &str| position_of(&loaded.corpus, wanted).map(|d| &loaded.corpus.documents[d]);
     let (Some(da), Some(db)) = (find(a), find(b)) else {
         let missing = if find(a).is_none() { a } else { b };
         let _ = writeln!(err, "parallax: compare: no document {missing}");
@@ -750,13 +753,7 @@ fn similar(
 ) -> i32 {
     let loaded = load_reporting(corpus, err);
     let corpus = &loaded.corpus;
-    let name = Path::new(wanted)
-        .file_name()
-        .map_or(wanted.into(), |n| n.to_string_lossy());
-    let own = corpus
-        .documents
-        .iter()
-        .position(|d| d.id == wanted || d.id == name);
+    let own = position_of(corpus, wanted);
     let outside = match own {
         Some(_) => None,
         None => {

@@ -257,6 +257,23 @@ impl Vocabulary {
         Vocabulary { stemmer, synonyms }
     }
 
+    /// What similarity looks at in `span` of `text`.
+    pub(crate) fn unit(&self, text: &str, span: Span) -> Unit {
+        let content: Vec<String> = word_spans(span.of(text), span.start)
+            .map(|w| fold_diacritics(w.of(text)))
+            .filter(|w| !STOPWORDS.contains(&w.as_str()))
+            .collect();
+        let words = content
+            .iter()
+            .flat_map(|w| w.split('-'))
+            .filter(|w| !w.is_empty())
+            .map(|w| self.concept(w))
+            .collect();
+        let joined: Vec<char> = content.join(" ").chars().collect();
+        let grams = joined.windows(3).map(|g| [g[0], g[1], g[2]]).collect();
+        Unit { span, words, grams }
+    }
+
     fn concept(&self, word: &str) -> String {
         if let Some(n) = NUMBER_WORDS.iter().position(|&w| w == word) {
             return (n + 1).to_string();
@@ -302,25 +319,6 @@ fn clauses(text: &str, sentence: &[Token]) -> Vec<Span> {
         last.end = span_of(&sentence[from..]).end;
     }
     out
-}
-
-impl Vocabulary {
-    /// What similarity looks at in `span` of `text`.
-    pub(crate) fn unit(&self, text: &str, span: Span) -> Unit {
-        let content: Vec<String> = word_spans(span.of(text), span.start)
-            .map(|w| fold_diacritics(w.of(text)))
-            .filter(|w| !STOPWORDS.contains(&w.as_str()))
-            .collect();
-        let words = content
-            .iter()
-            .flat_map(|w| w.split('-'))
-            .filter(|w| !w.is_empty())
-            .map(|w| self.concept(w))
-            .collect();
-        let joined: Vec<char> = content.join(" ").chars().collect();
-        let grams = joined.windows(3).map(|g| [g[0], g[1], g[2]]).collect();
-        Unit { span, words, grams }
-    }
 }
 
 /// How much each stemmed word and trigram says about which passage it is in: the log of the
@@ -412,14 +410,6 @@ impl Default for Options {
             verbatim_min: VERBATIM_MIN,
         }
     }
-}
-
-/// The passages (sentences) of a document that alignment looks at.
-pub fn passage_spans(doc: &Document) -> Vec<Span> {
-    passages(doc, &Vocabulary::new())
-        .iter()
-        .map(|p| p.whole.span)
-        .collect()
 }
 
 /// The similarity of span `a_span` of `a` and span `b_span` of `b`, as the alignment would

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{compare_with, passage_spans, similarity_of, Kind, Options};
+use crate::compare::{compare_with, prepare, similarity_of, Kind, Options};
 use crate::ingest::Document;
 use crate::text::Span;
 
@@ -86,7 +86,7 @@ fn locate(doc: &Document, piece: &str) -> Result<Span, String> {
     match (found.next(), found.next()) {
         (Some(at), None) => {
             let piece = Span::new(at, at + piece.len());
-            let sentences = passage_spans(doc);
+            let sentences = prepare(doc).sentences();
             let touched = sentences
                 .iter()
                 .filter(|s| s.start < piece.end && piece.start < s.end);

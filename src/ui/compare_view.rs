@@ -13,8 +13,8 @@ use leptos::prelude::*;
 
 use super::{counted, Page};
 use crate::compare::{
-    align, compare, disagreements, passage_spans, prepare, share_aligned, word_diff, Change,
-    Disagreement, Kind, Options, Pair, Prepared,
+    align, disagreements, prepare, share_aligned, word_diff, Change, Disagreement, Kind, Options,
+    Pair, Prepared,
 };
 use crate::facts::{extract_facts, Fact};
 use crate::ingest::Document;
@@ -362,9 +362,6 @@ fn DisagreementList(disagreeing: RwSignal<Vec<Differing>>) -> impl IntoView {
             all.iter()
                 .map(|d| {
                     let (da, db) = (&page.corpus.documents[d.a], &page.corpus.documents[d.b]);
-                    let said = |doc: &Document, facts: &[Fact]| {
-                        facts.iter().map(|f| f.span.of(&doc.text).to_string()).collect::<Vec<_>>().join(", ")
-                    };
                     let k = d.found.pair;
                     let settings = Settings {
                         a: Some(da.id.clone()),
@@ -376,7 +373,7 @@ fn DisagreementList(disagreeing: RwSignal<Vec<Differing>>) -> impl IntoView {
                     view! {
                         <li class="disagreement">
                             <a class="disagreement-what" href=href>
-                                {format!("≠ {}: {} “{}” | {} “{}”", fact_kind(d.found.kind), label(da), said(da, &d.found.a), label(db), said(db, &d.found.b))}
+                                {format!("≠ {}: {} “{}” | {} “{}”", fact_kind(d.found.kind), label(da), said(&da.text, &d.found.a), label(db), said(&db.text, &d.found.b))}
                             </a>
                             <p class="disagreement-a">{d.pair.a.of(&da.text).to_string()}</p>
                             <p class="disagreement-b">{d.pair.b.of(&db.text).to_string()}</p>
@@ -883,8 +880,11 @@ fn SideBySide(a: String, b: String) -> impl IntoView {
     };
     let (da, db) = (&page.corpus.documents[ia], &page.corpus.documents[ib]);
     leptos::prelude::document().set_title(&format!("{} | {} · Parallax", label(da), label(db)));
-    let comparison = Arc::new(compare(da, db));
-    let (sa, sb) = (passage_spans(da), passage_spans(db));
+    let (pa, pb) = (prepare(da), prepare(db));
+    let mut aligned = align(&pa, &pb, Options::default());
+    aligned.disagreements = disagreements(&extract_facts(da), &extract_facts(db), &aligned.pairs);
+    let comparison = Arc::new(aligned);
+    let (sa, sb) = (pa.sentences(), pb.sentences());
     let layout = rows(&sa, &sb, &comparison.pairs);
     let state = page.state;
     let settings = Memo::new(move |_| state.with(|s| s.compare.clone().unwrap_or_default()));
@@ -954,10 +954,7 @@ fn SideBySide(a: String, b: String) -> impl IntoView {
                         .iter()
                         .filter(|d| d.pair == k)
                         .map(|d| {
-                            let said = |facts: &[crate::facts::Fact], text: &Arc<str>| {
-                                facts.iter().map(|f| f.span.of(text).to_string()).collect::<Vec<_>>().join(", ")
-                            };
-                            format!("≠ {}: {} | {}", fact_kind(d.kind), said(&d.a, &text_a), said(&d.b, &text_b))
+                            format!("≠ {}: {} | {}", fact_kind(d.kind), said(&text_a, &d.a), said(&text_b, &d.b))
                         })
                         .collect();
                     let is_open = open == Some(k);
@@ -1019,6 +1016,15 @@ fn SideBySide(a: String, b: String) -> impl IntoView {
         <div class="sbs-rows">{body}</div>
     }
     .into_any()
+}
+
+/// The words of `facts` in `text`, comma-separated ("two days, a week").
+fn said(text: &str, facts: &[Fact]) -> String {
+    facts
+        .iter()
+        .map(|f| f.span.of(text))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn fact_kind(kind: crate::facts::FactKind) -> &'static str {
