@@ -202,12 +202,20 @@ fn parse_tag(inside: &str) -> Option<Tag<'_>> {
 
 /// The rest of the page after the end of the element `name` just opened.
 fn skip_element<'a>(rest: &'a str, name: &str) -> &'a str {
-    let lower = rest.to_lowercase();
-    let close = format!("</{name}");
-    match lower.find(&close) {
-        Some(at) => rest[at..].find('>').map_or("", |gt| &rest[at + gt + 1..]),
-        None => "",
+    // Each "</" in turn, its name compared without case: lowercasing the rest of the page for
+    // every script would make a page of many scripts quadratic.
+    let mut from = 0;
+    while let Some(i) = rest[from..].find("</") {
+        let at = from + i + 2;
+        let closes = rest
+            .get(at..at + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name));
+        if closes {
+            return rest[at..].find('>').map_or("", |gt| &rest[at + gt + 1..]);
+        }
+        from = at;
     }
+    ""
 }
 
 fn read_meta(tag: &Tag, page: &mut Page) {
