@@ -348,7 +348,8 @@ fn load_records(path: &Path, loaded: &mut Loaded) {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut batch = crate::import::Batch::new(&loaded.corpus.documents);
+    let mut batch =
+        crate::import::Batch::new(loaded.corpus.documents.iter().map(|d| d.text.as_str()));
     batch.add_file(&name, &bytes, None);
     if !batch.not_utf8.is_empty() {
         loaded.problems.push(problem(path, NOT_UTF8_NOTE));
@@ -364,7 +365,8 @@ fn load_records(path: &Path, loaded: &mut Loaded) {
         let message = format!("{} articles already loaded, left out", batch.duplicates);
         loaded.problems.push(problem(path, &message));
     }
-    for doc in batch.documents {
+    for article in batch.articles {
+        let doc = article.analyze();
         loaded.files.insert(doc.id.clone(), name.clone());
         loaded.corpus.documents.push(doc);
     }
@@ -398,8 +400,9 @@ fn load_jsonl(path: &Path, loaded: &mut Loaded) {
             Ok(line) => line,
             Err(e) => return loaded.problems.push(at(format!("could not be read ({e})"))),
         };
-        match crate::jsonl::article(&line, &format!("{base}:{}", n + 1)) {
-            Ok(doc) => {
+        match crate::import::json_line(&line, &format!("{base}:{}", n + 1)) {
+            Ok(article) => {
+                let doc = article.analyze();
                 loaded.files.insert(doc.id.clone(), base.clone());
                 loaded.corpus.documents.push(doc);
             }
@@ -2334,7 +2337,7 @@ Police stop scans,Police in Oakland stopped using the tool.,2020-06-12
         let problems: Vec<&str> = loaded.problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].starts_with("line 2: malformed JSON"));
-        assert_eq!(problems[1], "line 3: no \"text\" field");
+        assert!(problems[1].starts_with("line 3: no text field (looked for text, content"));
     }
 
     #[test]

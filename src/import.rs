@@ -15,8 +15,96 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::FxHashSet as HashSet;
 use serde_json::Value;
 
+use serde::{Deserialize, Serialize};
+
+use crate::curation::Curation;
+use crate::dates::Date;
 use crate::ingest::{analyze, decode, DecodeError, Document};
 use crate::manifest::{Manifest, ManifestEntry};
+
+/// An article as a file gave it, before analysis: its text exactly as read, and the facts the
+/// file states about it (which win over what analysis reads from the text). Cheap to make and to
+/// store; [`Article::analyze`] is the costly step.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Article {
+    /// The analysed document: ingest's reading of the text, under the facts the file stated.
+    pub fn analyze(&self) -> Document {
+        let mut doc = analyze(&self.id, &self.text);
+        let entry = ManifestEntry {
+            title: self.title.clone(),
+            outlet: self.outlet.clone(),
+            url: self.url.clone(),
+            date: self.date,
+            author: self.author.clone(),
+        };
+        Manifest {
+            entries: [(doc.id.clone(), entry)].into(),
+        }
+        .apply(&mut doc);
+        doc
+    }
+}
+
+/// What marks a corpus exported by Parallax (the `format` of a [`CorpusFile`]).
+pub const CORPUS_FORMAT: &str = "parallax-corpus";
+
+/// A corpus exported by Parallax, with the user's entity edits: one JSON file that imports
+/// elsewhere as it was. **Article text round-trips byte for byte.**
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CorpusFile {
+    /// Always [`CORPUS_FORMAT`].
+    pub format: String,
+    pub version: u32,
+    pub name: String,
+    pub articles: Vec<Article>,
+    #[serde(default = "no_edits")]
+    pub edits: Curation,
+}
+
+fn no_edits() -> Curation {
+    Curation::new(Vec::new())
+}
+
+impl CorpusFile {
+    pub fn new(name: &str, articles: Vec<Article>, edits: Curation) -> CorpusFile {
+        CorpusFile {
+            format: CORPUS_FORMAT.into(),
+            version: 1,
+            name: name.into(),
+            articles,
+            edits,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a corpus file serialises")
+    }
+
+    /// The corpus file `json` holds, if it is one (`format` says so); an error says what is
+    /// wrong with one that is.
+    pub fn read(json: &Value) -> Option<Result<CorpusFile, String>> {
+        let is_ours = json.get("format").and_then(Value::as_str) == Some(CORPUS_FORMAT);
+        is_ours.then(|| {
+            CorpusFile::deserialize(json)
+                .map_err(|e| format!("not a readable Parallax corpus ({e})"))
+        })
+    }
+}
 
 /// How a file's articles are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +122,9 @@ pub enum Format {
 }
 
 impl Format {
+    /// The file endings read, for messages.
+    pub const EXTENSIONS: &'static str = ".txt, .md, .html, .json, .jsonl, .jsonl.gz or .csv";
+
     /// The format a file name says, if it is one of ours.
     pub fn of(name: &str) -> Option<Format> {
         let lower = name.to_lowercase();
@@ -166,12 +257,14 @@ fn windows_1252(byte: u8) -> char {
 /// What a batch of files became.
 #[derive(Debug, Default)]
 pub struct Batch {
-    pub documents: Vec<Document>,
+    pub articles: Vec<Article>,
     /// Articles whose text was already loaded (or earlier in the batch), left out.
     pub duplicates: usize,
     pub problems: Vec<Problem>,
     /// Files read as Windows-1252 because they were not UTF-8.
     pub not_utf8: Vec<String>,
+    /// The Parallax corpus files among the batch's files (their articles are in `articles`).
+    pub corpus_files: Vec<CorpusFile>,
     seen: HashSet<u64>,
 }
 
@@ -182,88 +275,113 @@ fn text_key(text: &str) -> u64 {
 }
 
 impl Batch {
-    /// A batch that leaves out articles whose text is already among `existing`.
-    pub fn new(existing: &[Document]) -> Batch {
+    /// A batch that leaves out articles whose text is among `existing`.
+    pub fn new<'t>(existing: impl IntoIterator<Item = &'t str>) -> Batch {
         Batch {
-            seen: existing.iter().map(|d| text_key(&d.text)).collect(),
+            seen: existing.into_iter().map(text_key).collect(),
             ..Batch::default()
         }
     }
 
-    /// Reads one file; `fields` overrides the detected mapping of JSON and CSV records.
+    /// Reads one file (gzip-compressed when its name ends in `.gz`); `fields` overrides the
+    /// detected mapping of JSON and CSV records.
     pub fn add_file(&mut self, name: &str, bytes: &[u8], fields: Option<&Fields>) {
-        let problem = |reason: String| Problem {
-            file: name.to_string(),
-            place: None,
-            reason,
-        };
-        let Some(format) = Format::of(name) else {
-            return self.problems.push(problem(
-                "not an article file (.txt, .md, .html, .json, .jsonl or .csv)".into(),
-            ));
-        };
-        let text = match decode_lenient(bytes) {
-            Ok((text, latin)) => {
-                if latin {
-                    self.not_utf8.push(name.to_string());
-                }
-                text
-            }
-            Err(e) => return self.problems.push(problem(e.to_string())),
-        };
+        match read_file(name, bytes) {
+            Ok((format, text)) => self.add_text(name, format, &text, fields),
+            Err(problem) => self.problems.push(problem),
+        }
+    }
+
+    /// Reads the text of one file (as [`read_file`] gave it).
+    pub fn add_text(&mut self, name: &str, format: Format, text: &Text, fields: Option<&Fields>) {
+        if text.windows_1252 {
+            self.not_utf8.push(name.to_string());
+        }
+        let text = text.text.as_str();
         match format {
-            Format::Text => {
-                let doc = analyze(name, &text);
-                self.push(doc);
-            }
-            Format::Json => match serde_json::from_str::<Value>(&text) {
-                Ok(Value::Array(items)) => {
-                    for (i, item) in items.iter().enumerate() {
-                        self.add_record(name, Some(format!("item {}", i + 1)), item, fields);
+            Format::Text => self.push(Article {
+                id: name.to_string(),
+                text: text.to_string(),
+                ..Article::default()
+            }),
+            Format::Json => match serde_json::from_str::<Value>(text) {
+                Ok(value) => match CorpusFile::read(&value) {
+                    Some(Ok(file)) => {
+                        for article in &file.articles {
+                            self.push(article.clone());
+                        }
+                        self.corpus_files.push(file);
                     }
-                }
-                Ok(item) => self.add_record(name, None, &item, fields),
+                    Some(Err(reason)) => self.problems.push(Problem {
+                        file: name.to_string(),
+                        place: None,
+                        reason,
+                    }),
+                    None => match value {
+                        Value::Array(items) => {
+                            for (i, item) in items.iter().enumerate() {
+                                self.add_record(
+                                    name,
+                                    Some(format!("item {}", i + 1)),
+                                    item,
+                                    fields,
+                                );
+                            }
+                        }
+                        item => self.add_record(name, None, &item, fields),
+                    },
+                },
                 Err(e) => self.problems.push(Problem {
                     file: name.to_string(),
                     place: Some(format!("line {}", e.line())),
                     reason: format!("malformed JSON ({e})"),
                 }),
             },
-            Format::JsonLines => {
-                for (n, line) in text.lines().enumerate() {
-                    if line.trim().is_empty() {
-                        continue;
-                    }
-                    match serde_json::from_str::<Value>(line) {
-                        Ok(item) => {
-                            self.add_record(name, Some(format!("line {}", n + 1)), &item, fields)
-                        }
-                        Err(e) => self.problems.push(Problem {
-                            file: name.to_string(),
-                            place: Some(format!("line {}", n + 1)),
-                            reason: format!("malformed JSON ({e})"),
-                        }),
-                    }
-                }
-            }
-            Format::Csv => self.add_csv(name, &text, fields),
+            Format::JsonLines => self.add_json_lines(name, text, 1, fields),
+            Format::Csv => self.add_csv(name, text, fields),
             Format::Html => {
-                let page = crate::html::extract(&text);
+                let page = crate::html::extract(text);
                 if page.text.trim().is_empty() {
-                    return self
-                        .problems
-                        .push(problem("no readable text in the page".into()));
+                    return self.problems.push(Problem {
+                        file: name.to_string(),
+                        place: None,
+                        reason: "no readable text in the page".into(),
+                    });
                 }
-                let mut doc = analyze(name, &page.text);
-                let entry = ManifestEntry {
+                self.push(Article {
+                    id: name.to_string(),
+                    text: page.text,
                     title: page.title,
                     outlet: page.site,
                     url: page.url,
                     date: page.date.as_deref().and_then(iso_date),
                     author: page.author,
-                };
-                apply(&mut doc, entry);
-                self.push(doc);
+                });
+            }
+        }
+    }
+
+    /// Reads JSON lines, the first of which is line `first_line` of file `name`: a large file may
+    /// be read a slice of lines at a time ([`line_slices`]).
+    pub fn add_json_lines(
+        &mut self,
+        name: &str,
+        lines: &str,
+        first_line: usize,
+        fields: Option<&Fields>,
+    ) {
+        for (n, line) in lines.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let place = format!("line {}", first_line + n);
+            match serde_json::from_str::<Value>(line) {
+                Ok(item) => self.add_record(name, Some(place), &item, fields),
+                Err(e) => self.problems.push(Problem {
+                    file: name.to_string(),
+                    place: Some(place),
+                    reason: format!("malformed JSON ({e})"),
+                }),
             }
         }
     }
@@ -313,76 +431,140 @@ impl Batch {
         item: &Value,
         fields: Option<&Fields>,
     ) {
-        let problem = |reason: &str| Problem {
-            file: name.to_string(),
-            place: place.clone(),
-            reason: reason.to_string(),
-        };
-        let Value::Object(object) = item else {
-            return self.problems.push(problem("not an object"));
-        };
-        let detected;
-        let fields = match fields {
-            Some(f) => f,
-            None => match Fields::detect(object.keys().map(String::as_str)) {
-                Some(f) => {
-                    detected = f;
-                    &detected
-                }
-                None => {
-                    return self.problems.push(problem(&format!(
-                        "no text field (looked for {})",
-                        TEXT_NAMES.join(", ")
-                    )))
-                }
-            },
-        };
-        let get = |key: &Option<String>| key.as_ref().and_then(|k| object.get(k)).and_then(as_text);
-        let Some(text) = object
-            .get(&fields.text)
-            .and_then(as_text)
-            .filter(|t| !t.trim().is_empty())
-        else {
-            return self
-                .problems
-                .push(problem(&format!("empty \"{}\" field", fields.text)));
-        };
-        let id = get(&fields.id).unwrap_or_else(|| match &place {
+        let fallback_id = || match &place {
             Some(place) => format!("{name}:{}", place.rsplit(' ').next().unwrap_or(place)),
             None => name.to_string(),
-        });
-        let mut doc = analyze(&id, &text);
-        let entry = ManifestEntry {
-            title: get(&fields.title),
-            outlet: get(&fields.source),
-            url: get(&fields.url),
-            date: get(&fields.date).as_deref().and_then(iso_date),
-            author: get(&fields.author).filter(|a| !a.is_empty()),
         };
-        apply(&mut doc, entry);
-        self.push(doc);
+        match record(item, fields, fallback_id) {
+            Ok(article) => self.push(article),
+            Err(reason) => self.problems.push(Problem {
+                file: name.to_string(),
+                place,
+                reason,
+            }),
+        }
     }
 
-    fn push(&mut self, doc: Document) {
-        if self.seen.insert(text_key(&doc.text)) {
-            self.documents.push(doc);
+    fn push(&mut self, article: Article) {
+        if self.seen.insert(text_key(&article.text)) {
+            self.articles.push(article);
         } else {
             self.duplicates += 1;
         }
     }
 }
 
+/// A file's text, and whether it had to be read as Windows-1252.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub text: String,
+    pub windows_1252: bool,
+}
+
+/// The format and text of a file from its name and bytes: gunzipped when the name ends in `.gz`,
+/// decoded as UTF-8 or else Windows-1252. The problem says why a file cannot be read.
+pub fn read_file(name: &str, bytes: &[u8]) -> Result<(Format, Text), Problem> {
+    let problem = |reason: String| Problem {
+        file: name.to_string(),
+        place: None,
+        reason,
+    };
+    let (plain_name, gzipped) = match name.len().checked_sub(3) {
+        Some(cut) if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".gz") => {
+            (&name[..cut], true)
+        }
+        _ => (name, false),
+    };
+    let Some(format) = Format::of(plain_name) else {
+        return Err(problem(format!(
+            "not an article file ({})",
+            Format::EXTENSIONS
+        )));
+    };
+    let gunzipped;
+    let bytes = if gzipped {
+        let mut out = Vec::new();
+        if let Err(e) =
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out)
+        {
+            return Err(problem(format!("not a readable gzip file ({e})")));
+        }
+        gunzipped = out;
+        &gunzipped[..]
+    } else {
+        bytes
+    };
+    let (text, windows_1252) = decode_lenient(bytes).map_err(|e| problem(e.to_string()))?;
+    Ok((
+        format,
+        Text {
+            text: text.into_owned(),
+            windows_1252,
+        },
+    ))
+}
+
+/// `text` cut at line ends into slices of about `bytes` each, with the number of each slice's
+/// first line: for reading a large JSON-lines file a slice at a time.
+pub fn line_slices(text: &str, bytes: usize) -> Vec<(usize, &str)> {
+    let mut slices = Vec::new();
+    let (mut start, mut line) = (0, 1);
+    while start < text.len() {
+        let want = (start + bytes.max(1)).min(text.len());
+        let end = text[want..].find('\n').map_or(text.len(), |i| want + i + 1);
+        let slice = &text[start..end];
+        slices.push((line, slice));
+        line += slice.matches('\n').count();
+        start = end;
+    }
+    slices
+}
+
+/// The article a JSON line holds (fields detected from their names); `fallback_id` names it when
+/// it has no id. The error says what is wrong with the line.
+pub fn json_line(line: &str, fallback_id: &str) -> Result<Article, String> {
+    let item: Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON ({e})"))?;
+    record(&item, None, || fallback_id.to_string())
+}
+
+/// The article a JSON or CSV record holds, read through `fields` (or those its keys suggest).
+fn record(
+    item: &Value,
+    fields: Option<&Fields>,
+    fallback_id: impl FnOnce() -> String,
+) -> Result<Article, String> {
+    let Value::Object(object) = item else {
+        return Err("not an object".into());
+    };
+    let detected;
+    let fields = match fields {
+        Some(f) => f,
+        None => {
+            detected = Fields::detect(object.keys().map(String::as_str))
+                .ok_or_else(|| format!("no text field (looked for {})", TEXT_NAMES.join(", ")))?;
+            &detected
+        }
+    };
+    let get = |key: &Option<String>| key.as_ref().and_then(|k| object.get(k)).and_then(as_text);
+    let text = match object.get(&fields.text) {
+        Some(Value::String(text)) if !text.trim().is_empty() => text.clone(),
+        Some(_) => return Err(format!("empty \"{}\" field", fields.text)),
+        None => return Err(format!("no \"{}\" field", fields.text)),
+    };
+    Ok(Article {
+        id: get(&fields.id).unwrap_or_else(fallback_id),
+        text,
+        title: get(&fields.title),
+        outlet: get(&fields.source),
+        url: get(&fields.url),
+        date: get(&fields.date).as_deref().and_then(iso_date),
+        author: get(&fields.author),
+    })
+}
+
 /// A date written `YYYY-MM-DD`, alone or at the start of a timestamp.
 fn iso_date(text: &str) -> Option<crate::dates::Date> {
     text.trim().get(..10)?.parse().ok()
-}
-
-/// Gives `doc` the facts a record or page states about it, over what ingest read from the text.
-fn apply(doc: &mut Document, entry: ManifestEntry) {
-    Manifest {
-        entries: [(doc.id.clone(), entry)].into(),
-    }
-    .apply(doc);
 }
 
 /// A field's value as text: a string, a number, or a list of them joined ("authors").
@@ -443,7 +625,7 @@ mod tests {
             "publisher": "Reuters", "published_at": "2020-06-10T18:00:00Z", "authors": ["Jeffrey Dastin", "Paresh Dave"]},
             {"headline": "Same again", "content": "Amazon said on Wednesday it would pause police use."}]"#;
         let csv = "title,body,outlet,date\n\"IBM quits, for now\",\"IBM said it would stop, as \"\"a matter of principle\"\".\",The Verge,2020-06-08\n";
-        let mut batch = Batch::new(&[]);
+        let mut batch = Batch::new([]);
         batch.add_file("wire.json", json.as_bytes(), None);
         batch.add_file("feed.csv", csv.as_bytes(), None);
         batch.add_file("note.md", b"Council acts\n\nThe council voted.", None);
@@ -453,7 +635,8 @@ mod tests {
               <body><h1>Police stop scans</h1><p>Oakland police stopped using the tool.</p></body></html>",
             None,
         );
-        let found: Vec<_> = batch.documents.iter().map(facts).collect();
+        let docs: Vec<Document> = batch.articles.iter().map(Article::analyze).collect();
+        let found: Vec<_> = docs.iter().map(facts).collect();
         assert_eq!(
             found,
             [
@@ -479,17 +662,17 @@ mod tests {
             ]
         );
         assert_eq!(
-            batch.documents[1].text,
+            batch.articles[1].text,
             "IBM said it would stop, as \"a matter of principle\"."
         );
-        assert_eq!(batch.documents[0].id, "wire.json:1");
+        assert_eq!(batch.articles[0].id, "wire.json:1");
         assert_eq!(batch.duplicates, 1);
         assert!(batch.problems.is_empty(), "{:?}", batch.problems);
     }
 
     #[test]
     fn broken_binary_and_latin_1_files_in_one_batch_the_good_ones_land_and_each_problem_is_named() {
-        let mut batch = Batch::new(&[]);
+        let mut batch = Batch::new([]);
         batch.add_file("good.txt", b"Headline\n\nA body.", None);
         batch.add_file(
             "broken.jsonl",
@@ -504,7 +687,8 @@ mod tests {
         );
         batch.add_file("notes.docx", b"PK", None);
         batch.add_file("titles.csv", b"title,summary\nA,B\n", None);
-        let titles: Vec<&str> = batch.documents.iter().map(|d| d.title.as_str()).collect();
+        let docs: Vec<Document> = batch.articles.iter().map(Article::analyze).collect();
+        let titles: Vec<&str> = docs.iter().map(|d| d.title.as_str()).collect();
         assert_eq!(titles, ["Headline", "Fine.", "Café owners “protest”"]);
         assert_eq!(batch.not_utf8, ["old.txt"]);
         let problems: Vec<String> = batch.problems.iter().map(ToString::to_string).collect();
@@ -516,7 +700,7 @@ mod tests {
         assert!(problems[1].starts_with("photo.txt: binary"), "{problems:?}");
         assert_eq!(
             problems[2],
-            "notes.docx: not an article file (.txt, .md, .html, .json, .jsonl or .csv)"
+            "notes.docx: not an article file (.txt, .md, .html, .json, .jsonl, .jsonl.gz or .csv)"
         );
         assert!(
             problems[3].starts_with("titles.csv: line 2: no text field"),
@@ -525,10 +709,116 @@ mod tests {
     }
 
     #[test]
+    fn a_json_line_becomes_an_article_with_its_fields_winning_over_the_text() {
+        let line = r#"{"id": "a1", "title": "Amazon pauses Rekognition", "source": "Reuters",
+            "date": "2020-06-10", "authors": "Jeffrey Dastin", "url": "https://example.com/a1",
+            "text": "Old headline\n\nAmazon said on Wednesday it would pause police use."}"#
+            .replace('\n', " ");
+        let doc = json_line(&line, "set.jsonl:1").unwrap().analyze();
+        assert_eq!(doc.id, "a1");
+        assert_eq!(doc.title, "Amazon pauses Rekognition");
+        assert_eq!(doc.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(
+            doc.date.map(|d| d.to_string()).as_deref(),
+            Some("2020-06-10")
+        );
+        assert_eq!(doc.author.as_deref(), Some("Jeffrey Dastin"));
+        assert!(
+            doc.text.starts_with("Old headline"),
+            "the text is kept as written"
+        );
+        assert_eq!(
+            json_line(r#"{"text": "Body."}"#, "set.jsonl:7").unwrap().id,
+            "set.jsonl:7"
+        );
+        assert_eq!(
+            json_line(r#"{"title": "x", "text": " "}"#, "x").unwrap_err(),
+            "empty \"text\" field"
+        );
+        assert!(json_line("{not json", "x")
+            .unwrap_err()
+            .starts_with("malformed JSON"));
+    }
+
+    #[test]
     fn an_article_already_loaded_is_a_duplicate() {
-        let existing = [analyze("a.txt", "Headline\n\nA body.")];
-        let mut batch = Batch::new(&existing);
+        let mut batch = Batch::new(["Headline\n\nA body."]);
         batch.add_file("copy.txt", b"Headline\n\nA body.\n", None);
-        assert_eq!((batch.documents.len(), batch.duplicates), (0, 1));
+        assert_eq!((batch.articles.len(), batch.duplicates), (0, 1));
+    }
+
+    #[test]
+    fn a_gzipped_json_lines_file_is_read_and_a_corrupt_one_is_named() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"{\"title\": \"One\", \"text\": \"First.\"}\n{\"title\": \"Two\", \"text\": \"Second.\"}\n")
+            .unwrap();
+        let bytes = gz.finish().unwrap();
+        let mut batch = Batch::new([]);
+        batch.add_file("set.jsonl.gz", &bytes, None);
+        batch.add_file("cut.jsonl.gz", &bytes[..bytes.len() / 2], None);
+        let titles: Vec<_> = batch.articles.iter().map(|a| a.title.as_deref()).collect();
+        assert_eq!(titles, [Some("One"), Some("Two")]);
+        assert_eq!(batch.articles[1].id, "set.jsonl.gz:2");
+        assert_eq!(batch.problems.len(), 1);
+        assert!(
+            batch.problems[0]
+                .to_string()
+                .starts_with("cut.jsonl.gz: not a readable gzip file"),
+            "{:?}",
+            batch.problems
+        );
+    }
+
+    #[test]
+    fn a_large_json_lines_file_read_in_slices_numbers_its_lines_as_a_whole() {
+        let text = "{\"text\": \"a\"}\n{\"text\": \"b\"}\n{oops\n{\"text\": \"d\"}";
+        let slices = line_slices(text, 1);
+        assert_eq!(slices.len(), 4);
+        assert_eq!(slices.iter().map(|s| s.1).collect::<String>(), text);
+        let mut batch = Batch::new([]);
+        for (first_line, lines) in slices {
+            batch.add_json_lines("big.jsonl", lines, first_line, None);
+        }
+        let ids: Vec<_> = batch.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["big.jsonl:1", "big.jsonl:2", "big.jsonl:4"]);
+        assert_eq!(batch.problems[0].place.as_deref(), Some("line 3"));
+    }
+
+    #[test]
+    fn an_exported_corpus_imports_with_its_name_edits_and_text_byte_for_byte() {
+        let text = "Caf\u{e9} \u{201c}quoted\u{201d}\r\n\n\ttabbed \\ back\u{2028}slash  ";
+        let articles = vec![Article {
+            id: "a.txt".into(),
+            text: text.into(),
+            outlet: Some("The Ledger".into()),
+            date: "2020-06-10".parse().ok(),
+            ..Article::default()
+        }];
+        let edits = Curation::new(vec![crate::curation::Edit::Hide {
+            spelling: "Amazon".into(),
+        }]);
+        let file = CorpusFile::new("My story", articles.clone(), edits.clone());
+        let mut batch = Batch::new([]);
+        batch.add_file("my-story.parallax.json", file.to_json().as_bytes(), None);
+        assert_eq!(batch.articles, articles);
+        assert_eq!(batch.articles[0].text.as_bytes(), text.as_bytes());
+        assert_eq!(batch.corpus_files.len(), 1);
+        assert_eq!(
+            (
+                batch.corpus_files[0].name.as_str(),
+                &batch.corpus_files[0].edits
+            ),
+            ("My story", &edits)
+        );
+        let broken = r#"{"format": "parallax-corpus", "version": 1, "name": "x"}"#;
+        batch.add_file("broken.parallax.json", broken.as_bytes(), None);
+        assert!(
+            batch.problems[0]
+                .reason
+                .starts_with("not a readable Parallax corpus"),
+            "{:?}",
+            batch.problems
+        );
     }
 }

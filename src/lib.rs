@@ -23,7 +23,6 @@ pub mod graph_export;
 pub mod html;
 pub mod import;
 pub mod ingest;
-pub mod jsonl;
 pub mod layout;
 pub mod lexicon;
 pub mod manifest;

@@ -11,7 +11,11 @@ pub fn mount_jsonl(lines: Vec<String>) -> usize {
     let documents: Vec<_> = lines
         .iter()
         .enumerate()
-        .filter_map(|(n, line)| parallax::jsonl::article(line, &format!("line {}", n + 1)).ok())
+        .filter_map(|(n, line)| {
+            parallax::import::json_line(line, &format!("line {}", n + 1))
+                .ok()
+                .map(|a| a.analyze())
+        })
         .collect();
     let count = documents.len();
     let corpus = Corpus { documents };

@@ -56,7 +56,11 @@ impl SearchSample {
         let documents = lines
             .iter()
             .enumerate()
-            .filter_map(|(n, l)| parallax::jsonl::article(l, &format!("line {}", n + 1)).ok())
+            .filter_map(|(n, l)| {
+                parallax::import::json_line(l, &format!("line {}", n + 1))
+                    .ok()
+                    .map(|a| a.analyze())
+            })
             .collect();
         let corpus = Corpus { documents };
         let entities = parallax::entities::resolve(&corpus);
