@@ -141,7 +141,7 @@ impl Format {
 }
 
 /// Which key (JSON) or column (CSV) holds each field of an article.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fields {
     pub text: String,
     pub title: Option<String>,
@@ -206,6 +206,54 @@ impl Fields {
             id: pick(ID_NAMES),
         })
     }
+}
+
+/// How many records [`record_keys`] looks at: enough to see the keys a feed uses (some records
+/// leave fields out), few enough to be instant on a file of any size.
+const KEY_SAMPLE: usize = 50;
+
+/// The keys (JSON, each record's new ones after those seen before) or columns (CSV, in order)
+/// of a file's first records:
+/// what a field mapping can choose from. Empty for formats without records, or when the start of
+/// the file cannot be read (the import will say why).
+pub fn record_keys(format: Format, text: &str) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut add = |object: &serde_json::Map<String, Value>| {
+        for key in object.keys() {
+            if !keys.contains(key) {
+                keys.push(key.clone());
+            }
+        }
+    };
+    match format {
+        Format::Json => match serde_json::from_str::<Value>(text) {
+            Ok(Value::Array(items)) => items
+                .iter()
+                .take(KEY_SAMPLE)
+                .filter_map(Value::as_object)
+                .for_each(&mut add),
+            Ok(Value::Object(object))
+                if CorpusFile::read(&Value::Object(object.clone())).is_none() =>
+            {
+                add(&object)
+            }
+            _ => {}
+        },
+        Format::JsonLines => text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(KEY_SAMPLE)
+            .filter_map(|l| serde_json::from_str::<serde_json::Map<String, Value>>(l).ok())
+            .for_each(|o| add(&o)),
+        Format::Csv => {
+            let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+            if let Ok(headers) = reader.headers() {
+                keys = headers.iter().map(str::to_string).collect();
+            }
+        }
+        Format::Text | Format::Html => {}
+    }
+    keys
 }
 
 /// Why a file or record did not become an article.
@@ -745,6 +793,37 @@ mod tests {
         let mut batch = Batch::new(["Headline\n\nA body."]);
         batch.add_file("copy.txt", b"Headline\n\nA body.\n", None);
         assert_eq!((batch.articles.len(), batch.duplicates), (0, 1));
+    }
+
+    #[test]
+    fn the_keys_of_a_files_first_records_are_offered_for_the_mapping() {
+        let lines = "{\"headline\": \"A\", \"body\": \"x\"}\n\n{\"headline\": \"B\", \"body\": \"y\", \"site\": \"S\"}\n";
+        assert_eq!(
+            record_keys(Format::JsonLines, lines),
+            ["headline", "body", "site"]
+        );
+        assert_eq!(
+            record_keys(Format::Csv, "Title,Story\nA,B\n"),
+            ["Title", "Story"]
+        );
+        assert_eq!(
+            record_keys(Format::Json, r#"[{"text": "a"}, {"url": "u"}]"#),
+            ["text", "url"]
+        );
+        assert!(record_keys(Format::Json, "{broken").is_empty());
+        assert!(record_keys(Format::Text, "Headline\n\nBody").is_empty());
+    }
+
+    #[test]
+    fn a_mapping_the_user_chose_wins_over_the_detected_one() {
+        let csv = "story,summary\nThe long text.,Short.\n";
+        let fields = Fields {
+            text: "summary".into(),
+            ..Fields::default()
+        };
+        let mut batch = Batch::new([]);
+        batch.add_file("feed.csv", csv.as_bytes(), Some(&fields));
+        assert_eq!(batch.articles[0].text, "Short.");
     }
 
     #[test]

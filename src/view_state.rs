@@ -10,6 +10,8 @@ use crate::mentions::EntityType;
 /// What the page shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
+    /// The corpus shown: an imported one's id (`src/ui/library.rs`); none is the embedded seeds.
+    pub corpus: Option<String>,
     /// The search query (`src/query.rs`); empty lists every document.
     pub query: String,
     /// The facet values chosen (`src/facets.rs`), each facet a repeated `f.<facet>` parameter.
@@ -120,6 +122,7 @@ pub enum EntitySort {
 }
 
 const QUERY: &str = "q";
+const CORPUS: &str = "corpus";
 const DOC: &str = "doc";
 const BOILERPLATE: &str = "boilerplate";
 const SHOWN: &str = "shown";
@@ -163,6 +166,7 @@ impl ViewState {
                 values.dedup();
                 values
             })),
+            corpus: get(CORPUS).filter(|c| !c.is_empty()),
             doc: get(DOC).filter(|d| !d.is_empty()),
             show_boilerplate: get(BOILERPLATE).as_deref() == Some(SHOWN),
             pane: if get(VIEW).as_deref() == Some("entities") {
@@ -235,6 +239,9 @@ impl ViewState {
     /// The query string for this state: empty for the default view, else `?doc=…&…`.
     pub fn to_query(&self) -> String {
         let mut pairs = Vec::new();
+        if let Some(corpus) = &self.corpus {
+            pairs.push(format!("{CORPUS}={}", encode_component(corpus)));
+        }
         if !self.query.is_empty() {
             pairs.push(format!("{QUERY}={}", encode_component(&self.query)));
         }
@@ -514,6 +521,18 @@ mod tests {
             parse(&[("doc", "003 story&more.txt"), ("boilerplate", "shown")]),
             state
         );
+    }
+
+    #[test]
+    fn an_imported_corpus_is_named_first_and_kept_through_every_view() {
+        let state = ViewState {
+            corpus: Some("c-lq2x9".into()),
+            doc: Some("wire.json:3".into()),
+            ..ViewState::default()
+        };
+        assert_eq!(state.to_query(), "?corpus=c-lq2x9&doc=wire.json%3A3");
+        assert_eq!(round_trip(&state), state);
+        assert_eq!(parse(&[("corpus", "")]).corpus, None);
     }
 
     #[test]

@@ -136,7 +136,10 @@ fn marked_paragraph(text: &Arc<str>, span: Span, highlights: &Highlights) -> imp
 #[component]
 pub(crate) fn Reader(id: String, page: Page) -> impl IntoView {
     let Some(doc) = page.corpus.get(&id).cloned() else {
-        let back = page.href(&ViewState::default());
+        let back = page.href(&ViewState {
+            corpus: page.url_state.get_untracked().corpus,
+            ..ViewState::default()
+        });
         return view! {
             <article class="reader not-found">
                 <h1>"No such document"</h1>
