@@ -800,7 +800,7 @@ mod tests {
         let lines = "{\"headline\": \"A\", \"body\": \"x\"}\n\n{\"headline\": \"B\", \"body\": \"y\", \"site\": \"S\"}\n";
         assert_eq!(
             record_keys(Format::JsonLines, lines),
-            ["headline", "body", "site"]
+            ["body", "headline", "site"]
         );
         assert_eq!(
             record_keys(Format::Csv, "Title,Story\nA,B\n"),
