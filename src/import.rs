@@ -188,6 +188,12 @@ const ID_NAMES: &[&str] = &["id", "guid", "uid", "article_id"];
 impl Fields {
     /// The mapping the keys of a record suggest; `None` when no key can hold the text.
     pub fn detect<'k>(keys: impl IntoIterator<Item = &'k str> + Clone) -> Option<Fields> {
+        Some(Fields::guess(keys)).filter(|f| !f.text.is_empty())
+    }
+
+    /// The fields the keys' names suggest, each left out (the text: empty) where none does: a
+    /// start for the user to complete.
+    pub fn guess<'k>(keys: impl IntoIterator<Item = &'k str> + Clone) -> Fields {
         let pick = |names: &[&str]| {
             names.iter().find_map(|name| {
                 keys.clone()
@@ -196,15 +202,15 @@ impl Fields {
                     .map(str::to_string)
             })
         };
-        Some(Fields {
-            text: pick(TEXT_NAMES)?,
+        Fields {
+            text: pick(TEXT_NAMES).unwrap_or_default(),
             title: pick(TITLE_NAMES),
             source: pick(SOURCE_NAMES),
             date: pick(DATE_NAMES),
             author: pick(AUTHOR_NAMES),
             url: pick(URL_NAMES),
             id: pick(ID_NAMES),
-        })
+        }
     }
 }
 
@@ -502,6 +508,22 @@ impl Batch {
     }
 }
 
+/// Gives each article an id no other has (among `taken` and each other): a repeated id — the
+/// same file name in two folders, a feed that reuses ids — becomes "id (2)", "id (3)" …
+pub fn make_ids_unique<'t>(articles: &mut [Article], taken: impl IntoIterator<Item = &'t str>) {
+    let mut used: HashSet<String> = taken.into_iter().map(str::to_string).collect();
+    for article in articles {
+        if used.contains(&article.id) {
+            let id = (2..)
+                .map(|n| format!("{} ({n})", article.id))
+                .find(|id| !used.contains(id))
+                .expect("some number is free");
+            article.id = id;
+        }
+        used.insert(article.id.clone());
+    }
+}
+
 /// A file's text, and whether it had to be read as Windows-1252.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
@@ -665,6 +687,11 @@ mod tests {
             }
         );
         assert_eq!(Fields::detect(["title", "summary"]), None);
+        let partial = Fields::guess(["title", "summary"]);
+        assert_eq!(
+            (partial.text.as_str(), partial.title.as_deref()),
+            ("", Some("title"))
+        );
     }
 
     #[test]
@@ -824,6 +851,20 @@ mod tests {
         let mut batch = Batch::new([]);
         batch.add_file("feed.csv", csv.as_bytes(), Some(&fields));
         assert_eq!(batch.articles[0].text, "Short.");
+    }
+
+    #[test]
+    fn a_repeated_id_is_numbered_so_every_article_keeps_its_own() {
+        let mut articles: Vec<Article> = ["a.txt", "a.txt", "b.txt", "a.txt"]
+            .iter()
+            .map(|id| Article {
+                id: id.to_string(),
+                ..Article::default()
+            })
+            .collect();
+        make_ids_unique(&mut articles, ["b.txt"]);
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "a.txt (2)", "b.txt (2)", "a.txt (3)"]);
     }
 
     #[test]

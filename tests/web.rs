@@ -1190,3 +1190,144 @@ async fn the_overview_lists_where_aligned_passages_state_different_durations() {
         "{href}"
     );
 }
+
+fn file(name: &str, bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap()
+}
+
+/// Chooses `files` in the corpus panel's file picker, as a user would.
+async fn choose_files(page: &Mounted, files: &[web_sys::File]) {
+    if page.all(".corpus-panel").is_empty() {
+        page.one(".corpus-menu").click();
+        settle().await;
+    }
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    for file in files {
+        transfer.items().add_with_file(file).unwrap();
+    }
+    let input: web_sys::HtmlInputElement = page.one(".import-files").unchecked_into();
+    input.set_files(transfer.files().as_ref());
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+}
+
+fn corpus_names(page: &Mounted) -> Vec<String> {
+    page.all(".corpus-row > a")
+        .iter()
+        .map(|a| a.text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_with_broken_json_a_binary_and_a_latin_1_file_lands_the_good_ones_and_names_the_bad(
+) {
+    let page = mount("").await;
+    let files = [
+        file(
+            "good.txt",
+            b"Council halts face scans\n\nThe council voted on Tuesday.",
+        ),
+        file("broken.json", b"{\"title\": \"Half\", \"text\": "),
+        file("photo.txt", &[0x89, b'P', b'N', b'G', 0, 0, 1, 2]),
+        file(
+            "old.txt",
+            b"Caf\xe9 owners \x93protest\x94\n\nThe \xe9lite caf\xe9 closed.",
+        ),
+    ];
+    choose_files(&page, &files).await;
+    wait_for(&page, ".import-summary").await;
+    assert_eq!(
+        page.text(".import-headline"),
+        "Imported 2 articles from 4 files into “good.txt and 3 more”."
+    );
+    let problems: Vec<String> = page
+        .all(".import-problems li")
+        .iter()
+        .map(|li| li.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with("photo.txt: binary"), "{problems:?}");
+    assert!(
+        problems[1].starts_with("broken.json: line 1: malformed JSON"),
+        "{problems:?}"
+    );
+    assert!(page
+        .text(".import-summary")
+        .contains("read as Windows-1252 (Latin-1): old.txt"));
+    assert!(
+        query().starts_with("?corpus=c"),
+        "the new corpus is shown: {}",
+        query()
+    );
+    let titles: Vec<String> = page
+        .all(".doc-title")
+        .iter()
+        .map(|t| t.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Council halts face scans", "Café owners “protest”"]
+    );
+    assert!(corpus_names(&page).contains(&"good.txt and 3 more".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn records_with_unusual_field_names_wait_for_the_user_to_say_which_holds_the_text() {
+    let page = mount("").await;
+    let csv = "Headline,Story,Paper\nPolice pause scans,The police paused face scans on Monday.,The Ledger\n";
+    choose_files(&page, &[file("feed.csv", csv.as_bytes())]).await;
+    wait_for(&page, ".import-confirm").await;
+    let start: web_sys::HtmlButtonElement = page.one(".start-import").unchecked_into();
+    assert!(start.disabled(), "no text field chosen yet");
+    let headline: web_sys::HtmlSelectElement =
+        page.one("select[data-field='Headline']").unchecked_into();
+    assert_eq!(headline.value(), "Headline", "detected from its name");
+    let text: web_sys::HtmlSelectElement = page.one("select[data-field='Text']").unchecked_into();
+    text.set_value("Story");
+    text.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    let source: web_sys::HtmlSelectElement =
+        page.one("select[data-field='Source']").unchecked_into();
+    source.set_value("Paper");
+    source
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(!start.disabled());
+    start.click();
+    wait_for(&page, ".import-summary").await;
+    assert_eq!(
+        page.text(".import-headline"),
+        "Imported 1 article from 1 file into “feed.csv”."
+    );
+    assert_eq!(page.text(".doc-title"), "Police pause scans");
+    assert!(
+        page.text(".doc-meta").contains("The Ledger"),
+        "{}",
+        page.text(".doc-meta")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_cancelled_import_adds_nothing() {
+    let page = mount("").await;
+    let lines: String = (0..4000)
+        .map(|i| format!("{{\"title\": \"Story {i}\", \"text\": \"Police in town {i} paused face scans after a council vote on Tuesday.\"}}\n"))
+        .collect();
+    choose_files(&page, &[file("big.jsonl", lines.as_bytes())]).await;
+    wait_for(&page, ".import-confirm").await;
+    let before = corpus_names(&page);
+    page.one(".start-import").click();
+    settle().await;
+    page.one(".import-progress .cancel-import").click();
+    wait_for(&page, ".import-summary").await;
+    assert_eq!(
+        page.text(".import-headline"),
+        "Import cancelled: nothing was added."
+    );
+    assert_eq!(corpus_names(&page), before);
+    assert_eq!(query(), "", "still on the seeds");
+}

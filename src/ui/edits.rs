@@ -16,7 +16,7 @@ pub(crate) struct EditStore {
     redo: RwSignal<Vec<Curation>>,
     /// A short note for the user: what was imported, what could not be read.
     pub message: RwSignal<Option<String>>,
-    key: &'static str,
+    key: StoredValue<String>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -25,9 +25,9 @@ fn storage() -> Option<web_sys::Storage> {
 
 impl EditStore {
     /// The store for the corpus saved under `key`, with what the browser kept from last time.
-    pub fn load(key: &'static str) -> EditStore {
+    pub fn load(key: String) -> EditStore {
         let mut message = None;
-        let saved = storage().and_then(|s| s.get_item(key).ok().flatten());
+        let saved = storage().and_then(|s| s.get_item(&key).ok().flatten());
         let current = match saved.map(|json| Curation::from_json(&json).map_err(|e| (json, e))) {
             Some(Ok(curation)) => curation,
             Some(Err((json, e))) => {
@@ -45,7 +45,7 @@ impl EditStore {
             undo: RwSignal::new(Vec::new()),
             redo: RwSignal::new(Vec::new()),
             message: RwSignal::new(message),
-            key,
+            key: StoredValue::new(key),
         }
     }
 
@@ -92,7 +92,7 @@ impl EditStore {
 
     fn save(&self) {
         let json = self.current.get_untracked().to_json();
-        let saved = storage().map(|s| s.set_item(self.key, &json));
+        let saved = storage().map(|s| self.key.with_value(|key| s.set_item(key, &json)));
         if !matches!(saved, Some(Ok(()))) {
             self.message.set(Some(
                 "This browser did not let Parallax save your edits (storage is full or disabled); export them to keep them."

@@ -11,7 +11,9 @@ mod edits;
 mod entity_browser;
 mod entity_graph;
 mod facet_panel;
+mod library;
 mod reader;
+mod store;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -31,6 +33,7 @@ use document_list::DocumentList;
 use edits::EditStore;
 use entity_browser::EntityBrowser;
 use entity_graph::EntityGraph;
+use library::{CorpusMenu, CorpusShown};
 use reader::{Reader, Welcome};
 
 /// What every component of the page shares: the corpus and the URL-backed view state.
@@ -71,7 +74,7 @@ pub(crate) struct Page {
 const QUERY_URL_DELAY_MS: u64 = 400;
 
 /// The router's navigate function, kept so event handlers (outside the reactive owner) can use it.
-type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+pub(crate) type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 
 /// The curated entity index and what became of each edit. Compared by identity: a new value is
 /// a new computation.
@@ -102,9 +105,6 @@ impl PartialEq for SearchIndex {
         Arc::ptr_eq(&self.0, &other.0)
     }
 }
-
-/// Where the seed corpus's edits are saved in the browser.
-const SEED_EDITS_KEY: &str = "parallax.edits.v1.seeds";
 
 impl Page {
     /// The link that shows `state`, on the page's own path (whatever sub-path it is served from).
@@ -157,32 +157,33 @@ impl Page {
     }
 }
 
-/// The whole app on the embedded seed corpus.
+/// The whole app: the embedded seed corpus, and those the user imports.
 #[component]
 pub fn App() -> impl IntoView {
-    let corpus = Arc::new(Corpus::embedded());
+    let built_in = Arc::new(Corpus::embedded());
     view! {
         <Router>
-            <Explorer corpus name="Seed corpus" edits_key=SEED_EDITS_KEY />
+            <CorpusShown built_in name="Seed corpus" edits_key=library::SEED_EDITS_KEY />
         </Router>
     }
 }
 
-/// The app on another corpus, named `name` in the top bar, its edits saved under `edits_key`.
-/// (For now the page benchmark's way in; a user-facing import is to come.)
+/// The app with another built-in corpus in place of the seeds, named `name` in the top bar, its
+/// edits saved under `edits_key`: the page benchmarks' way in.
 pub fn mount_corpus(corpus: Corpus, name: &'static str, edits_key: &'static str) {
-    let corpus = Arc::new(corpus);
+    let built_in = Arc::new(corpus);
     leptos::mount::mount_to_body(move || {
         view! {
             <Router>
-                <Explorer corpus=corpus.clone() name edits_key />
+                <CorpusShown built_in=built_in.clone() name edits_key />
             </Router>
         }
     });
 }
 
+/// Everything shown for one corpus: the top bar, the side pane and the main pane.
 #[component]
-fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) -> impl IntoView {
+fn Explorer(corpus: Arc<Corpus>, name: Signal<String>, edits_key: String) -> impl IntoView {
     let query = use_query_map();
     let url_state = Memo::new(move |_| {
         query.with(|q| ViewState::from_query(|k| q.get_all(k).unwrap_or_default()))
@@ -295,9 +296,14 @@ fn Explorer(corpus: Arc<Corpus>, name: &'static str, edits_key: &'static str) ->
         <div class="explorer" class:has-doc=has_doc>
             <header class="topbar">
                 <span class="brand">"Parallax"</span>
-                <span class="corpus-summary">
-                    {format!("{name} · {} · {}", counted(doc_count, "article"), counted(outlets, "named outlet"))}
-                </span>
+                <CorpusMenu summary=Signal::derive(move || {
+                    format!(
+                        "{} · {} · {}",
+                        name.get(),
+                        counted(doc_count, "article"),
+                        counted(outlets, "named outlet"),
+                    )
+                }) />
                 <span class="key-hint" aria-hidden="true">
                     <kbd>"j"</kbd>
                     " / "

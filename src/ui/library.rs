@@ -1,0 +1,1370 @@
+//! The corpora the page can show — the embedded seeds and those the user imported — and the
+//! import that makes them: files chosen, dropped or a whole folder, read and analysed a slice at
+//! a time with a progress bar and a cancel button, the field mapping of JSON and CSV files shown
+//! for confirmation, and a summary at the end. Imported corpora are kept in IndexedDB
+//! ([`super::store`]); each has its own entity edits.
+//!
+//! **Nothing already loaded is lost**: an import works on a copy and lands only when it is
+//! complete; a cancelled or failed one leaves every corpus as it was.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use super::store::{self, Entry};
+use super::{counted, Explorer, Navigate};
+use crate::corpus::Corpus;
+use crate::curation::Curation;
+use crate::import::{self, Article, Batch, CorpusFile, Fields, Format, Problem, Text};
+use crate::ingest::Document;
+
+/// Where the seed corpus's edits are saved in the browser.
+pub(crate) const SEED_EDITS_KEY: &str = "parallax.edits.v1.seeds";
+
+/// Where the edits of corpus `id` (none: the seeds) are saved in the browser.
+pub(crate) fn edits_key(id: Option<&str>) -> String {
+    match id {
+        None => SEED_EDITS_KEY.to_string(),
+        Some(id) => format!("parallax.edits.v1.corpus.{id}"),
+    }
+}
+
+/// How long one slice of import work may hold the page before it lets the browser paint and
+/// answer input, in ms (4–50). Slices much shorter spend their time yielding; much longer and a
+/// click on Cancel waits visibly. 12 ms leaves a 16 ms frame a few ms for the browser's own work.
+const SLICE_MS: f64 = 12.0;
+
+/// How many bytes of a JSON-lines file are parsed in one step (64 KB–4 MB): about 2–5 ms of
+/// parsing, so a step fits well inside a slice whatever the size of the file.
+const LINES_STEP_BYTES: usize = 256 * 1024;
+
+/// The seeds' name in the corpus list.
+const SEEDS_NAME: &str = "Seed corpus";
+
+/// What the import is doing.
+#[derive(Clone, Debug, Default)]
+pub(crate) enum ImportState {
+    #[default]
+    Idle,
+    /// Reading the chosen files (bytes, gzip, text encoding).
+    Reading {
+        done: usize,
+        total: usize,
+    },
+    /// The files are read; the mapping of their records awaits the user's confirmation.
+    Confirm(Arc<Plan>),
+    /// Turning files into articles, then analysing them.
+    Running {
+        stage: &'static str,
+        done: usize,
+        total: usize,
+    },
+    Done(Arc<Summary>),
+}
+
+/// Files read and ready to import.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    files: Vec<ReadFile>,
+    /// Files that could not be read at all (binary, not an article file, broken gzip).
+    unreadable: Vec<Problem>,
+    /// For each record format among the files: the keys its records use, and the mapping
+    /// proposed (remembered from last time, or detected).
+    mappings: Vec<(Format, Vec<String>, Fields)>,
+    /// The imported corpus the articles go into; none: a new corpus.
+    into: Option<String>,
+}
+
+#[derive(Debug)]
+struct ReadFile {
+    name: String,
+    format: Format,
+    text: Text,
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub(crate) struct Summary {
+    pub imported: usize,
+    pub files: usize,
+    pub duplicates: usize,
+    pub problems: Vec<Problem>,
+    pub not_utf8: Vec<String>,
+    pub cancelled: bool,
+    /// Where the articles went: the corpus id and name.
+    pub corpus: Option<(String, String)>,
+    /// Why the browser did not keep the corpus (it is shown all the same, until reload).
+    pub not_kept: Option<String>,
+}
+
+/// A deleted corpus, kept until the next deletion so it can be restored.
+#[derive(Debug)]
+struct Deleted {
+    entry: Entry,
+    articles: Vec<Article>,
+    edits: Option<String>,
+}
+
+/// The corpora and the import, shared by every component under [`CorpusShown`].
+#[derive(Clone)]
+pub(crate) struct Library {
+    pub catalog: RwSignal<Vec<Entry>>,
+    /// A note about the corpora for the user: storage trouble, a deletion to undo.
+    pub message: RwSignal<Option<String>>,
+    pub import: RwSignal<ImportState>,
+    /// Where the next import goes: an imported corpus's id, or none for a new corpus.
+    pub into: RwSignal<Option<String>>,
+    pub panel_open: RwSignal<bool>,
+    cancel: StoredValue<bool>,
+    /// The corpus analysed last, kept so that opening it again is instant.
+    opened: StoredValue<Option<(String, Arc<Corpus>)>>,
+    deleted: StoredValue<Option<Arc<Deleted>>>,
+    pub can_undo_delete: RwSignal<bool>,
+    navigate: Navigate,
+}
+
+impl Library {
+    fn new(navigate: Navigate) -> Library {
+        let library = Library {
+            catalog: RwSignal::new(Vec::new()),
+            message: RwSignal::new(None),
+            import: RwSignal::new(ImportState::Idle),
+            into: RwSignal::new(None),
+            panel_open: RwSignal::new(false),
+            cancel: StoredValue::new(false),
+            opened: StoredValue::new(None),
+            deleted: StoredValue::new(None),
+            can_undo_delete: RwSignal::new(false),
+            navigate,
+        };
+        let catalog = library.catalog;
+        let message = library.message;
+        spawn_local(async move {
+            match store::catalog().await {
+                Ok(entries) => catalog.set(entries),
+                Err(e) => message.set(Some(format!("Imported corpora could not be listed: {e}."))),
+            }
+        });
+        library
+    }
+
+    fn name_of(&self, id: &str) -> Option<String> {
+        self.catalog
+            .with(|c| c.iter().find(|e| e.id == id).map(|e| e.name.clone()))
+    }
+
+    /// Shows corpus `id` (none: the seeds) from its start.
+    fn show(&self, id: Option<&str>) {
+        let href = match id {
+            Some(id) => format!("?corpus={}", crate::view_state::encode_component(id)),
+            None => "?".into(),
+        };
+        (self.navigate)(&href, NavigateOptions::default());
+    }
+
+    /// Reads `files` and, once their mapping is confirmed (when they hold records), imports them.
+    pub fn start(&self, files: Vec<web_sys::File>) {
+        if files.is_empty() || self.busy() {
+            return;
+        }
+        self.panel_open.set(true);
+        self.cancel.set_value(false);
+        let library = self.clone();
+        spawn_local(async move {
+            let total = files.len();
+            let mut plan = Plan {
+                files: Vec::new(),
+                unreadable: Vec::new(),
+                mappings: Vec::new(),
+                into: library.into.get_untracked(),
+            };
+            for (done, file) in files.iter().enumerate() {
+                library.import.set(ImportState::Reading { done, total });
+                if library.cancel.get_value() {
+                    return library.finish(Summary {
+                        cancelled: true,
+                        ..Summary::default()
+                    });
+                }
+                let name = file.name();
+                let read = match file_bytes(file).await {
+                    Ok(bytes) => import::read_file(&name, &bytes),
+                    Err(reason) => Err(Problem {
+                        file: name.clone(),
+                        place: None,
+                        reason,
+                    }),
+                };
+                match read {
+                    Ok((format, text)) => plan.files.push(ReadFile { name, format, text }),
+                    Err(problem) => plan.unreadable.push(problem),
+                }
+                next_slice().await;
+            }
+            plan.mappings = proposed_mappings(&plan.files);
+            if plan.mappings.is_empty() {
+                library.run(Arc::new(plan), Vec::new());
+            } else {
+                library.import.set(ImportState::Confirm(Arc::new(plan)));
+            }
+        });
+    }
+
+    fn busy(&self) -> bool {
+        self.import.with_untracked(|s| {
+            matches!(s, ImportState::Reading { .. } | ImportState::Running { .. })
+        })
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.set_value(true);
+        if self
+            .import
+            .with_untracked(|s| matches!(s, ImportState::Confirm(_)))
+        {
+            self.import.set(ImportState::Idle);
+        }
+    }
+
+    /// Imports the files of `plan`, records read through `fields`.
+    pub fn run(&self, plan: Arc<Plan>, fields: Vec<(Format, Fields)>) {
+        for (format, fields) in &fields {
+            remember_fields(*format, fields);
+        }
+        let library = self.clone();
+        spawn_local(async move {
+            let summary = library.import_plan(&plan, &fields).await;
+            library.finish(summary);
+        });
+    }
+
+    async fn import_plan(&self, plan: &Plan, fields: &[(Format, Fields)]) -> Summary {
+        let cancelled = || Summary {
+            cancelled: true,
+            ..Summary::default()
+        };
+        let existing: Vec<Article> = match &plan.into {
+            Some(id) => match store::articles(id).await {
+                Ok(articles) => articles,
+                Err(e) => {
+                    return Summary {
+                        problems: vec![Problem {
+                            file: self.name_of(id).unwrap_or_else(|| id.clone()),
+                            place: None,
+                            reason: format!("could not be added to: {e}"),
+                        }],
+                        ..Summary::default()
+                    }
+                }
+            },
+            None => Vec::new(),
+        };
+        let mut batch = Batch::new(existing.iter().map(|a| a.text.as_str()));
+        let total = plan.files.len();
+        let mut slice = Slice::start();
+        for (done, file) in plan.files.iter().enumerate() {
+            self.import.set(ImportState::Running {
+                stage: "Reading files",
+                done,
+                total,
+            });
+            let fields = fields.iter().find(|f| f.0 == file.format).map(|f| &f.1);
+            if file.format == Format::JsonLines {
+                if file.text.windows_1252 {
+                    batch.not_utf8.push(file.name.clone());
+                }
+                for (first_line, lines) in import::line_slices(&file.text.text, LINES_STEP_BYTES) {
+                    batch.add_json_lines(&file.name, lines, first_line, fields);
+                    slice.pause_if_due().await;
+                    if self.cancel.get_value() {
+                        return cancelled();
+                    }
+                }
+            } else {
+                batch.add_text(&file.name, file.format, &file.text, fields);
+            }
+            slice.pause_if_due().await;
+            if self.cancel.get_value() {
+                return cancelled();
+            }
+        }
+        import::make_ids_unique(&mut batch.articles, existing.iter().map(|a| a.id.as_str()));
+        let progress = |done, total| {
+            self.import.set(ImportState::Running {
+                stage: "Analysing",
+                done,
+                total,
+            })
+        };
+        let Some(documents) = analyse(&batch.articles, progress, || self.cancel.get_value()).await
+        else {
+            return cancelled();
+        };
+        let mut problems = plan.unreadable.clone();
+        problems.extend(batch.problems);
+        let mut summary = Summary {
+            imported: batch.articles.len(),
+            files: plan.files.len() + plan.unreadable.len(),
+            duplicates: batch.duplicates,
+            problems,
+            not_utf8: batch.not_utf8,
+            ..Summary::default()
+        };
+        if batch.articles.is_empty() {
+            return summary;
+        }
+        let (entry, articles, documents) = match &plan.into {
+            Some(id) => {
+                let mut all = match self.opened.get_value() {
+                    Some((open, corpus)) if open == *id => corpus.documents.clone(),
+                    _ => match analyse(&existing, progress, || self.cancel.get_value()).await {
+                        Some(documents) => documents,
+                        None => return cancelled(),
+                    },
+                };
+                all.extend(documents);
+                let mut articles = existing;
+                articles.extend(batch.articles);
+                let entry = Entry {
+                    id: id.clone(),
+                    name: self.name_of(id).unwrap_or_else(|| id.clone()),
+                    articles: articles.len(),
+                };
+                (entry, articles, all)
+            }
+            None => {
+                let edits = match batch.corpus_files.as_slice() {
+                    [file] => Some((file.name.clone(), file.edits.clone())),
+                    _ => None,
+                };
+                let name = match &edits {
+                    Some((name, _)) => name.clone(),
+                    None => new_corpus_name(plan),
+                };
+                let entry = Entry {
+                    id: format!("c{}", js_sys::Date::now() as u64),
+                    name,
+                    articles: batch.articles.len(),
+                };
+                if let Some((_, curation)) = edits.filter(|(_, c)| !c.edits.is_empty()) {
+                    save_edits(&entry.id, &curation);
+                }
+                (entry, batch.articles, documents)
+            }
+        };
+        summary.not_kept = store::save(&entry, Some(&articles)).await.err();
+        summary.corpus = Some((entry.id.clone(), entry.name.clone()));
+        self.catalog.update(|c| {
+            c.retain(|e| e.id != entry.id);
+            c.push(entry.clone());
+        });
+        self.opened
+            .set_value(Some((entry.id.clone(), Arc::new(Corpus { documents }))));
+        self.show(Some(&entry.id));
+        summary
+    }
+
+    fn finish(&self, summary: Summary) {
+        self.import.set(ImportState::Done(Arc::new(summary)));
+    }
+
+    /// Renames corpus `id` (in the list and in storage).
+    pub fn rename(&self, id: &str, name: &str) {
+        let name = name.trim();
+        let Some(mut entry) = self
+            .catalog
+            .with_untracked(|c| c.iter().find(|e| e.id == id).cloned())
+        else {
+            return;
+        };
+        if name.is_empty() || name == entry.name {
+            return;
+        }
+        entry.name = name.to_string();
+        self.catalog.update(|c| {
+            if let Some(e) = c.iter_mut().find(|e| e.id == entry.id) {
+                *e = entry.clone();
+            }
+        });
+        let message = self.message;
+        spawn_local(async move {
+            if let Err(e) = store::save(&entry, None).await {
+                message.set(Some(format!("The new name was not kept: {e}.")));
+            }
+        });
+    }
+
+    /// Deletes corpus `id`, keeping it in memory so that [`Library::undo_delete`] can bring it
+    /// back; shows the seeds if it was shown.
+    pub fn delete(&self, id: &str, shown: bool) {
+        let Some(entry) = self
+            .catalog
+            .with_untracked(|c| c.iter().find(|e| e.id == id).cloned())
+        else {
+            return;
+        };
+        let library = self.clone();
+        spawn_local(async move {
+            let articles = match store::articles(&entry.id).await {
+                Ok(articles) => articles,
+                Err(e) => {
+                    return library
+                        .message
+                        .set(Some(format!("“{}” was not deleted: {e}.", entry.name)))
+                }
+            };
+            if let Err(e) = store::delete(&entry.id).await {
+                return library
+                    .message
+                    .set(Some(format!("“{}” was not deleted: {e}.", entry.name)));
+            }
+            let key = edits_key(Some(&entry.id));
+            let storage = local_storage();
+            let edits = storage
+                .as_ref()
+                .and_then(|s| s.get_item(&key).ok().flatten());
+            if let Some(s) = &storage {
+                let _ = s.remove_item(&key);
+            }
+            library.catalog.update(|c| c.retain(|e| e.id != entry.id));
+            library.message.set(Some(format!(
+                "Deleted “{}” ({}).",
+                entry.name,
+                counted(entry.articles, "article")
+            )));
+            library.deleted.set_value(Some(Arc::new(Deleted {
+                entry,
+                articles,
+                edits,
+            })));
+            library.can_undo_delete.set(true);
+            if shown {
+                library.show(None);
+            }
+        });
+    }
+
+    /// Brings back the corpus deleted last, with its edits.
+    pub fn undo_delete(&self) {
+        let Some(deleted) = self.deleted.get_value() else {
+            return;
+        };
+        let library = self.clone();
+        spawn_local(async move {
+            if let Err(e) = store::save(&deleted.entry, Some(&deleted.articles)).await {
+                return library.message.set(Some(format!(
+                    "“{}” could not be restored: {e}.",
+                    deleted.entry.name
+                )));
+            }
+            if let (Some(edits), Some(s)) = (&deleted.edits, local_storage()) {
+                let _ = s.set_item(&edits_key(Some(&deleted.entry.id)), edits);
+            }
+            library.catalog.update(|c| {
+                c.push(deleted.entry.clone());
+                c.sort_by(|a, b| a.id.cmp(&b.id));
+            });
+            library.deleted.set_value(None);
+            library.can_undo_delete.set(false);
+            library
+                .message
+                .set(Some(format!("Restored “{}”.", deleted.entry.name)));
+        });
+    }
+
+    /// Offers corpus `id` (none: the seeds) with its edits as one file.
+    pub fn export(&self, id: Option<&str>) {
+        let id = id.map(str::to_string);
+        let name = match &id {
+            Some(id) => self.name_of(id).unwrap_or_else(|| id.clone()),
+            None => SEEDS_NAME.to_string(),
+        };
+        let message = self.message;
+        spawn_local(async move {
+            let articles = match &id {
+                Some(id) => match store::articles(id).await {
+                    Ok(articles) => articles,
+                    Err(e) => return message.set(Some(format!("“{name}” was not exported: {e}."))),
+                },
+                None => Corpus::embedded_articles(),
+            };
+            let edits = local_storage()
+                .and_then(|s| s.get_item(&edits_key(id.as_deref())).ok().flatten())
+                .and_then(|json| Curation::from_json(&json).ok())
+                .unwrap_or_else(|| Curation::new(Vec::new()));
+            let file = CorpusFile::new(&name, articles, edits);
+            super::download(
+                &format!("{}.parallax.json", file_stem(&name)),
+                "application/json",
+                &file.to_json(),
+            );
+        });
+    }
+}
+
+/// The documents analysed from `articles`, a slice at a time; none if cancelled on the way.
+async fn analyse(
+    articles: &[Article],
+    progress: impl Fn(usize, usize),
+    cancelled: impl Fn() -> bool,
+) -> Option<Vec<Document>> {
+    let mut documents = Vec::with_capacity(articles.len());
+    let mut slice = Slice::start();
+    progress(0, articles.len());
+    for article in articles {
+        documents.push(article.analyze());
+        if slice.is_due() {
+            progress(documents.len(), articles.len());
+            slice.pause().await;
+            if cancelled() {
+                return None;
+            }
+        }
+    }
+    Some(documents)
+}
+
+/// A stretch of work between two yields to the browser.
+struct Slice {
+    started: f64,
+}
+
+impl Slice {
+    fn start() -> Slice {
+        Slice {
+            started: js_sys::Date::now(),
+        }
+    }
+
+    fn is_due(&self) -> bool {
+        js_sys::Date::now() - self.started >= SLICE_MS
+    }
+
+    async fn pause(&mut self) {
+        next_slice().await;
+        self.started = js_sys::Date::now();
+    }
+
+    async fn pause_if_due(&mut self) {
+        if self.is_due() {
+            self.pause().await;
+        }
+    }
+}
+
+/// Lets the browser paint and handle input before the work goes on.
+async fn next_slice() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "the browser could not read the file".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// For each record format among `files`, the keys its records use and the mapping to propose:
+/// the one used last time for this format when its text field is among the keys, else the one
+/// the keys suggest.
+fn proposed_mappings(files: &[ReadFile]) -> Vec<(Format, Vec<String>, Fields)> {
+    let mut mappings: Vec<(Format, Vec<String>, Fields)> = Vec::new();
+    for format in [Format::Json, Format::JsonLines, Format::Csv] {
+        let mut keys: Vec<String> = Vec::new();
+        for file in files.iter().filter(|f| f.format == format) {
+            for key in import::record_keys(format, &file.text.text) {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        if keys.is_empty() {
+            continue;
+        }
+        let fields = remembered_fields(format)
+            .filter(|f| keys.contains(&f.text))
+            .map(|mut f| {
+                for field in [
+                    &mut f.title,
+                    &mut f.source,
+                    &mut f.date,
+                    &mut f.author,
+                    &mut f.url,
+                    &mut f.id,
+                ] {
+                    field.take_if(|k| !keys.contains(k));
+                }
+                f
+            })
+            .unwrap_or_else(|| Fields::guess(keys.iter().map(String::as_str)));
+        mappings.push((format, keys, fields));
+    }
+    mappings
+}
+
+const FIELDS_KEY: &str = "parallax.fields.v1.";
+
+fn format_key(format: Format) -> &'static str {
+    match format {
+        Format::Json => "json",
+        Format::JsonLines => "jsonl",
+        Format::Csv => "csv",
+        Format::Text => "text",
+        Format::Html => "html",
+    }
+}
+
+fn remembered_fields(format: Format) -> Option<Fields> {
+    let json = local_storage()?
+        .get_item(&format!("{FIELDS_KEY}{}", format_key(format)))
+        .ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+fn remember_fields(format: Format, fields: &Fields) {
+    if let Some(s) = local_storage() {
+        let json = serde_json::to_string(fields).expect("fields serialise");
+        let _ = s.set_item(&format!("{FIELDS_KEY}{}", format_key(format)), &json);
+    }
+}
+
+fn save_edits(id: &str, curation: &Curation) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(&edits_key(Some(id)), &curation.to_json());
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// A new corpus's name: its first file's, and how many more came with it.
+fn new_corpus_name(plan: &Plan) -> String {
+    let first = plan.files.first().map_or("Imported articles", |f| &f.name);
+    match plan.files.len() + plan.unreadable.len() {
+        0 | 1 => first.to_string(),
+        n => format!("{first} and {} more", n - 1),
+    }
+}
+
+/// `name` as a file name: letters, digits, '-' and '_' kept, the rest '-'.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() {
+        "corpus".into()
+    } else {
+        stem.to_string()
+    }
+}
+
+/// The page for whichever corpus the URL names (`corpus=`; none: the built-in one), with the
+/// library every part of it shares, and files dropped anywhere imported.
+#[component]
+pub(crate) fn CorpusShown(
+    built_in: Arc<Corpus>,
+    name: &'static str,
+    edits_key: &'static str,
+) -> impl IntoView {
+    let library = Library::new(Arc::new(use_navigate()));
+    provide_context(library.clone());
+    let query = use_query_map();
+    let id = Memo::new(move |_| query.with(|q| q.get("corpus")).filter(|c| !c.is_empty()));
+    let dragging = RwSignal::new(false);
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |ev| {
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let dropped = {
+        let library = library.clone();
+        window_event_listener(leptos::ev::drop, move |ev| {
+            dragging.set(false);
+            if !carries_files(&ev) {
+                return;
+            }
+            ev.prevent_default();
+            let files = ev
+                .data_transfer()
+                .and_then(|d| d.files())
+                .map(|list| files_of(&list))
+                .unwrap_or_default();
+            library.start(files);
+        })
+    };
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        dropped.remove();
+    });
+    view! {
+        {move || match id.get() {
+            None => {
+                view! {
+                    <Explorer
+                        corpus=built_in.clone()
+                        name=Signal::stored(name.to_string())
+                        edits_key=edits_key.to_string()
+                    />
+                }
+                    .into_any()
+            }
+            Some(id) => view! { <OpenCorpus id /> }.into_any(),
+        }}
+        <Show when=move || dragging.get()>
+            <div class="drop-overlay" aria-hidden="true">
+                <p>"Drop the files to import them"</p>
+            </div>
+        </Show>
+    }
+}
+
+fn carries_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|d| {
+        d.types()
+            .iter()
+            .any(|t| t.as_string().as_deref() == Some("Files"))
+    })
+}
+
+fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// An imported corpus: read from storage and analysed (with progress), then explored.
+#[component]
+fn OpenCorpus(id: String) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let loaded = RwSignal::new(None::<Result<Arc<Corpus>, String>>);
+    let progress = RwSignal::new((0usize, 0usize));
+    match library.opened.get_value() {
+        Some((open, corpus)) if open == id => loaded.set(Some(Ok(corpus))),
+        _ => {
+            let gone = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let flag = gone.clone();
+            on_cleanup(move || flag.store(true, std::sync::atomic::Ordering::Relaxed));
+            let library = library.clone();
+            let id = id.clone();
+            spawn_local(async move {
+                let is_gone = || gone.load(std::sync::atomic::Ordering::Relaxed);
+                let articles = match store::articles(&id).await {
+                    Ok(articles) => articles,
+                    Err(e) => return loaded.set(Some(Err(e))),
+                };
+                let report = |done, total| {
+                    if !is_gone() {
+                        progress.set((done, total));
+                    }
+                };
+                if let Some(documents) = analyse(&articles, report, is_gone).await {
+                    let corpus = Arc::new(Corpus { documents });
+                    library.opened.set_value(Some((id, corpus.clone())));
+                    loaded.set(Some(Ok(corpus)));
+                }
+            });
+        }
+    }
+    let name = {
+        let library = library.clone();
+        let id = id.clone();
+        Signal::derive(move || library.name_of(&id).unwrap_or_else(|| id.clone()))
+    };
+    move || match loaded.get() {
+        Some(Ok(corpus)) => view! {
+            <Explorer corpus name edits_key=edits_key(Some(&id)) />
+        }
+        .into_any(),
+        Some(Err(e)) => view! {
+            <div class="corpus-loading" role="alert">
+                <h1>"This corpus could not be opened"</h1>
+                <p>{format!("{}: {e}.", name.get_untracked())}</p>
+                <a href="?">"Open the seed corpus"</a>
+            </div>
+        }
+        .into_any(),
+        None => view! {
+            <div class="corpus-loading" role="status">
+                <h1>{move || format!("Opening {}", name.get())}</h1>
+                <progress
+                    max=move || progress.get().1.max(1)
+                    value=move || progress.get().0
+                ></progress>
+                <p>
+                    {move || {
+                        let (done, total) = progress.get();
+                        format!("Analysing: {done} of {}", counted(total, "article"))
+                    }}
+                </p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// The top bar's corpus name: opens the corpus panel.
+#[component]
+pub(crate) fn CorpusMenu(summary: Signal<String>) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let open = library.panel_open;
+    view! {
+        <button
+            class="corpus-menu"
+            aria-expanded=move || open.get().to_string()
+            aria-controls="corpus-panel"
+            title="Switch corpus, import articles, export"
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {summary}
+            <span aria-hidden="true">" ▾"</span>
+        </button>
+        <Show when=move || open.get()>
+            <CorpusPanel />
+        </Show>
+    }
+}
+
+/// The corpora (switch, rename, export, delete), and the import.
+#[component]
+fn CorpusPanel() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let shown = expect_context::<super::Page>().url_state;
+    let current = Memo::new(move |_| shown.with(|s| s.corpus.clone()));
+    let open = library.panel_open;
+    let catalog = library.catalog;
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            open.set(false);
+        }
+    };
+    let message = library.message;
+    let can_undo = library.can_undo_delete;
+    let undo = {
+        let library = library.clone();
+        Callback::new(move |()| library.undo_delete())
+    };
+    view! {
+        <section id="corpus-panel" class="corpus-panel" aria-label="Corpora" on:keydown=on_key>
+            <header class="corpus-panel-head">
+                <h2>"Corpora"</h2>
+                <button class="close" on:click=move |_| open.set(false)>
+                    "Close"
+                </button>
+            </header>
+            <ul class="corpus-list">
+                <CorpusRow entry=None current />
+                {move || {
+                    catalog
+                        .get()
+                        .into_iter()
+                        .map(|entry| view! { <CorpusRow entry=Some(entry) current /> })
+                        .collect_view()
+                }}
+            </ul>
+            <Show when=move || message.with(Option::is_some)>
+                <p class="corpus-message" role="status">
+                    {move || message.get()}
+                    <Show when=move || can_undo.get()>
+                        " "
+                        <button class="undo-delete" on:click=move |_| undo.run(())>
+                            "Undo"
+                        </button>
+                    </Show>
+                </p>
+            </Show>
+            <ImportControls />
+            <ImportStatus />
+        </section>
+    }
+}
+
+/// One corpus in the list: its name (a link that shows it), size, and what can be done with it.
+#[component]
+fn CorpusRow(entry: Option<Entry>, current: Memo<Option<String>>) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let id = entry.as_ref().map(|e| e.id.clone());
+    let is_current = {
+        let id = id.clone();
+        Memo::new(move |_| current.with(|c| *c == id))
+    };
+    let href = match &id {
+        Some(id) => format!("?corpus={}", crate::view_state::encode_component(id)),
+        None => "?".into(),
+    };
+    let size = match &entry {
+        Some(e) => counted(e.articles, "article"),
+        None => "built in".into(),
+    };
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let name = entry
+        .as_ref()
+        .map_or(SEEDS_NAME.to_string(), |e| e.name.clone());
+    let export = {
+        let library = library.clone();
+        let id = id.clone();
+        move |_| library.export(id.as_deref())
+    };
+    let actions = entry.map(|entry| {
+        let rename = {
+            let library = library.clone();
+            let id = entry.id.clone();
+            move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let input = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+                    .and_then(|f| f.elements().named_item("name"))
+                    .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+                if let Some(input) = input {
+                    library.rename(&id, &input.value());
+                }
+                renaming.set(false);
+            }
+        };
+        let delete = {
+            let library = library.clone();
+            let id = entry.id.clone();
+            move |_| {
+                confirming.set(false);
+                library.delete(&id, is_current.get_untracked());
+            }
+        };
+        let old_name = entry.name.clone();
+        let question = format!(
+            "Delete “{}” and its {} from this browser?",
+            entry.name,
+            counted(entry.articles, "article")
+        );
+        view! {
+            <Show when=move || renaming.get()>
+                <form class="rename-form" on:submit=rename.clone()>
+                    <input name="name" aria-label="New name" value=old_name.clone() autofocus />
+                    <button type="submit">"Save"</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>
+                        "Cancel"
+                    </button>
+                </form>
+            </Show>
+            <button class="rename" on:click=move |_| renaming.set(true)>
+                "Rename"
+            </button>
+            <button class="delete" on:click=move |_| confirming.set(true)>
+                "Delete"
+            </button>
+            <Show when=move || confirming.get()>
+                <span class="confirm-delete" role="alertdialog" aria-label="Confirm deletion">
+                    {question.clone()}
+                    " "
+                    <button class="confirm" on:click=delete.clone()>
+                        "Delete"
+                    </button>
+                    <button on:click=move |_| confirming.set(false)>"Keep it"</button>
+                </span>
+            </Show>
+        }
+    });
+    view! {
+        <li class="corpus-row" class:current=is_current>
+            <a href=href aria-current=move || is_current.get().then_some("page")>
+                {name}
+            </a>
+            <span class="corpus-size">{size}</span>
+            <button class="export" on:click=export>
+                "Export"
+            </button>
+            {actions}
+        </li>
+    }
+}
+
+/// Where the next import goes, and the ways to choose files.
+#[component]
+fn ImportControls() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let into = library.into;
+    let catalog = library.catalog;
+    let busy = {
+        let import = library.import;
+        move || {
+            import.with(|s| {
+                matches!(
+                    s,
+                    ImportState::Reading { .. }
+                        | ImportState::Running { .. }
+                        | ImportState::Confirm(_)
+                )
+            })
+        }
+    };
+    let chosen = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = input.files().map(|l| files_of(&l)).unwrap_or_default();
+        input.set_value("");
+        library.start(files);
+    };
+    let on_into = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        into.set(Some(value).filter(|v| !v.is_empty()));
+    };
+    view! {
+        <div class="import-controls">
+            <h3>"Import articles"</h3>
+            <label>
+                "Into "
+                <select class="import-into" on:change=on_into prop:disabled=busy>
+                    <option value="" selected=move || into.with(Option::is_none)>
+                        "a new corpus"
+                    </option>
+                    {move || {
+                        catalog
+                            .get()
+                            .into_iter()
+                            .map(|e| {
+                                let selected = {
+                                    let id = e.id.clone();
+                                    move || into.with(|i| i.as_deref() == Some(id.as_str()))
+                                };
+                                view! {
+                                    <option value=e.id.clone() selected=selected>
+                                        {e.name.clone()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <label class="file-button" class:disabled=busy>
+                "Choose files…"
+                <input
+                    class="import-files"
+                    type="file"
+                    multiple
+                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,.gz,.csv"
+                    prop:disabled=busy
+                    on:change=chosen.clone()
+                />
+            </label>
+            <label class="file-button" class:disabled=busy>
+                "Choose a folder…"
+                <input
+                    class="import-folder"
+                    type="file"
+                    multiple
+                    prop:webkitdirectory=true
+                    prop:disabled=busy
+                    on:change=chosen
+                />
+            </label>
+            <p class="hint">
+                "…or drop files anywhere on the page: text or Markdown (headline first), saved web pages, JSON, JSON lines (also .gz), CSV, or a Parallax corpus export. Nothing leaves this browser."
+            </p>
+        </div>
+    }
+}
+
+/// The import's progress, the mapping to confirm, or what it did.
+#[component]
+fn ImportStatus() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let import = library.import;
+    move || {
+        let cancel = {
+            let library = library.clone();
+            move |_| library.cancel()
+        };
+        match import.get() {
+            ImportState::Idle => ().into_any(),
+            ImportState::Reading { done, total } => {
+                progress_view("Reading files", done, total, cancel).into_any()
+            }
+            ImportState::Running { stage, done, total } => {
+                progress_view(stage, done, total, cancel).into_any()
+            }
+            ImportState::Confirm(plan) => view! { <FieldMapping plan /> }.into_any(),
+            ImportState::Done(summary) => view! { <ImportSummary summary /> }.into_any(),
+        }
+    }
+}
+
+fn progress_view(
+    stage: &'static str,
+    done: usize,
+    total: usize,
+    cancel: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="import-progress" role="status">
+            <progress max=total.max(1) value=done></progress>
+            <span>{format!("{stage}: {done} of {total}")}</span>
+            <button class="cancel-import" on:click=cancel>
+                "Cancel"
+            </button>
+        </div>
+    }
+}
+
+/// Which field of the records holds what: detected or remembered, shown to be confirmed or
+/// corrected before the import.
+#[component]
+fn FieldMapping(plan: Arc<Plan>) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let mappings = RwSignal::new(
+        plan.mappings
+            .iter()
+            .map(|(_, _, f)| f.clone())
+            .collect::<Vec<Fields>>(),
+    );
+    let sections = plan
+        .mappings
+        .iter()
+        .enumerate()
+        .map(|(i, (format, keys, _))| {
+            let rows = FIELD_ROWS
+                .iter()
+                .map(|row| field_select(row, keys, mappings, i))
+                .collect_view();
+            view! {
+                <fieldset class="field-mapping">
+                    <legend>{format!("{} records: which field holds…", format_label(*format))}</legend>
+                    {rows}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let ready = move || mappings.with(|m| m.iter().all(|f| !f.text.is_empty()));
+    let import = {
+        let library = library.clone();
+        let plan = plan.clone();
+        move |_| {
+            let fields = plan
+                .mappings
+                .iter()
+                .map(|m| m.0)
+                .zip(mappings.get_untracked())
+                .collect();
+            library.run(plan.clone(), fields);
+        }
+    };
+    let files = counted(plan.files.len(), "file");
+    view! {
+        <div class="import-confirm">
+            <p>{format!("{files} read. Check which fields hold the articles' parts:")}</p>
+            {sections}
+            <button class="start-import" prop:disabled=move || !ready() on:click=import>
+                "Import"
+            </button>
+            <button class="cancel-import" on:click=move |_| library.cancel()>
+                "Cancel"
+            </button>
+        </div>
+    }
+}
+
+/// A field of [`Fields`] as the mapping form shows it.
+struct FieldRow {
+    label: &'static str,
+    required: bool,
+    get: fn(&Fields) -> Option<&String>,
+    set: fn(&mut Fields, Option<String>),
+}
+
+const FIELD_ROWS: [FieldRow; 7] = [
+    FieldRow {
+        label: "Text",
+        required: true,
+        get: |f| Some(&f.text).filter(|t| !t.is_empty()),
+        set: |f, v| f.text = v.unwrap_or_default(),
+    },
+    FieldRow {
+        label: "Headline",
+        required: false,
+        get: |f| f.title.as_ref(),
+        set: |f, v| f.title = v,
+    },
+    FieldRow {
+        label: "Source",
+        required: false,
+        get: |f| f.source.as_ref(),
+        set: |f, v| f.source = v,
+    },
+    FieldRow {
+        label: "Date",
+        required: false,
+        get: |f| f.date.as_ref(),
+        set: |f, v| f.date = v,
+    },
+    FieldRow {
+        label: "Author",
+        required: false,
+        get: |f| f.author.as_ref(),
+        set: |f, v| f.author = v,
+    },
+    FieldRow {
+        label: "URL",
+        required: false,
+        get: |f| f.url.as_ref(),
+        set: |f, v| f.url = v,
+    },
+    FieldRow {
+        label: "Id",
+        required: false,
+        get: |f| f.id.as_ref(),
+        set: |f, v| f.id = v,
+    },
+];
+
+fn field_select(
+    row: &'static FieldRow,
+    keys: &[String],
+    mappings: RwSignal<Vec<Fields>>,
+    index: usize,
+) -> impl IntoView {
+    let chosen = move || mappings.with(|m| (row.get)(&m[index]).cloned());
+    let options = keys
+        .iter()
+        .map(|key| {
+            let key = key.clone();
+            let selected = {
+                let key = key.clone();
+                move || chosen().as_deref() == Some(key.as_str())
+            };
+            view! {
+                <option value=key.clone() selected=selected>
+                    {key.clone()}
+                </option>
+            }
+        })
+        .collect_view();
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        mappings.update(|m| (row.set)(&mut m[index], Some(value).filter(|v| !v.is_empty())));
+    };
+    let none = if row.required { "(choose)" } else { "(none)" };
+    view! {
+        <label class="field-row">
+            <span>{row.label}</span>
+            <select data-field=row.label on:change=on_change>
+                <option value="" selected=move || chosen().is_none()>
+                    {none}
+                </option>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+fn format_label(format: Format) -> &'static str {
+    match format {
+        Format::Json => "JSON",
+        Format::JsonLines => "JSON-lines",
+        Format::Csv => "CSV",
+        Format::Text => "Text",
+        Format::Html => "Web page",
+    }
+}
+
+/// What the import did: how many landed where, what was left out, and every failure by file.
+#[component]
+fn ImportSummary(summary: Arc<Summary>) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let import = library.import;
+    let headline = if summary.cancelled {
+        "Import cancelled: nothing was added.".to_string()
+    } else {
+        match &summary.corpus {
+            Some((_, name)) => format!(
+                "Imported {} from {} into “{name}”.",
+                counted(summary.imported, "article"),
+                counted(summary.files, "file")
+            ),
+            None => format!(
+                "Nothing was imported from {}.",
+                counted(summary.files, "file")
+            ),
+        }
+    };
+    let duplicates = (summary.duplicates > 0).then(|| {
+        view! {
+            <p>
+                {format!(
+                    "{} already there (same text), left out.",
+                    counted(summary.duplicates, "article"),
+                )}
+            </p>
+        }
+    });
+    let not_kept = summary.not_kept.clone().map(|reason| {
+        view! {
+            <p class="import-warning">
+                {format!(
+                    "Not kept in this browser: {reason}. The corpus stays open until you reload; export it to keep it.",
+                )}
+            </p>
+        }
+    });
+    let not_utf8 = (!summary.not_utf8.is_empty()).then(|| {
+        view! {
+            <p>
+                {format!(
+                    "Not UTF-8, read as Windows-1252 (Latin-1): {}. Check their accented letters.",
+                    summary.not_utf8.join(", "),
+                )}
+            </p>
+        }
+    });
+    let problems = (!summary.problems.is_empty()).then(|| {
+        let items = summary
+            .problems
+            .iter()
+            .map(|p| view! { <li>{p.to_string()}</li> })
+            .collect_view();
+        view! {
+            <details class="import-problems" open>
+                <summary>
+                    {format!("{} could not be imported", counted(summary.problems.len(), "item"))}
+                </summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
+    view! {
+        <div class="import-summary" role="status">
+            <p class="import-headline">{headline}</p>
+            {duplicates}
+            {not_kept}
+            {not_utf8}
+            {problems}
+            <button on:click=move |_| import.set(ImportState::Idle)>"Dismiss"</button>
+        </div>
+    }
+}
