@@ -88,6 +88,79 @@ test("entity edits survive a reload, and an exported file imports back", async (
   assert.deepEqual(page.problems, []);
 });
 
+/** Chooses `files` ({ name: text }) in the corpus panel's file picker and waits for the summary. */
+async function importFiles(page, files) {
+  if (!(await page.locator(".corpus-panel").count())) await page.locator(".corpus-menu").click();
+  const payload = Object.entries(files).map(([name, text]) => ({ name, mimeType: "application/octet-stream", buffer: Buffer.from(text) }));
+  await page.locator(".import-files").setInputFiles(payload);
+  await page.locator(".import-summary").waitFor({ timeout: 20000 });
+  return page.locator(".import-headline").textContent();
+}
+
+async function exportCorpus(page, row) {
+  if (!(await page.locator(".corpus-panel").count())) await page.locator(".corpus-menu").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".corpus-row").nth(row).locator(".export").click()]);
+  return { path: await download.path(), name: download.suggestedFilename() };
+}
+
+test("an imported corpus and its edits survive a reload, and its export imports elsewhere with byte-identical text", async () => {
+  const texts = {
+    "ledger.txt": "Council halts face scans\r\n\nOakland's council voted “5–2” on Tuesday.\tTabs\u2028stay.  \n",
+    "wire.md": "Police pause the tool\n\nPolice in Oakland paused the tool, Barbara Lee said.\n",
+  };
+  const page = await watchedPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator(".doc-row").first().waitFor({ timeout: 20000 });
+  assert.equal(await importFiles(page, texts), "Imported 2 articles from 2 files into “ledger.txt and 1 more”.");
+  const url = new URL(page.url());
+  assert.match(url.search, /^\?corpus=c\d+$/);
+  await page.goto(`${url.origin}/${url.search}&view=entities`);
+  await page.locator(".entity-row", { hasText: "Barbara Lee" }).click();
+  await page.locator(".curate .hide").click();
+  await page.locator(".edit-count", { hasText: "1 edit" }).waitFor();
+
+  await page.reload();
+  await page.locator(".corpus-menu", { hasText: "ledger.txt and 1 more · 2 articles" }).waitFor({ timeout: 20000 });
+  await page.locator(".edit-count", { hasText: "1 edit" }).waitFor();
+  const exported = await exportCorpus(page, 1);
+  assert.equal(exported.name, "ledger-txt-and-1-more.parallax.json");
+  const file = JSON.parse(readFileSync(exported.path, "utf8"));
+  assert.deepEqual(file.articles.map((a) => [a.id, a.text]), Object.entries(texts));
+  assert.equal(file.edits.edits.length, 1);
+
+  const elsewhere = await watchedPage(browser, server.url);
+  await elsewhere.goto(server.url);
+  await elsewhere.locator(".doc-row").first().waitFor({ timeout: 20000 });
+  assert.equal(await importFiles(elsewhere, { "story.parallax.json": readFileSync(exported.path) }), "Imported 2 articles from 1 file into “ledger.txt and 1 more”.");
+  const again = await exportCorpus(elsewhere, 1);
+  assert.equal(readFileSync(again.path, "utf8"), readFileSync(exported.path, "utf8"), "the re-export is the same file");
+  assert.deepEqual([...page.problems, ...elsewhere.problems], []);
+});
+
+test("a corpus can be renamed, deleted after confirmation, and brought back with undo", async () => {
+  const page = await watchedPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator(".doc-row").first().waitFor({ timeout: 20000 });
+  await importFiles(page, { "one.txt": "One headline\n\nA body of text.\n" });
+  const row = page.locator(".corpus-row").nth(1);
+  await row.locator(".rename").click();
+  await row.locator(".rename-form input").fill("My story");
+  await row.locator(".rename-form input").press("Enter");
+  await page.locator(".corpus-menu", { hasText: "My story · 1 article" }).waitFor();
+  await row.locator(".delete").click();
+  await row.locator(".confirm-delete", { hasText: "Delete “My story” and its 1 article from this browser?" }).waitFor();
+  await row.locator(".confirm-delete .confirm").click();
+  await page.locator(".corpus-message", { hasText: "Deleted “My story” (1 article)." }).waitFor();
+  assert.equal(await page.locator(".corpus-row").count(), 1);
+  assert.equal(new URL(page.url()).search, "", "the seeds are shown again");
+  await page.locator(".undo-delete").click();
+  await page.locator(".corpus-message", { hasText: "Restored “My story”." }).waitFor();
+  await page.reload();
+  await page.locator(".corpus-menu").click();
+  await page.locator(".corpus-row", { hasText: "My story" }).waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
 test("the entity graph exports PNG, SVG and GEXF files of what it shows", async () => {
   const page = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}?graph=&g.hide=PLACE`);
