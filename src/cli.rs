@@ -28,6 +28,22 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Write one self-contained HTML file: the page with these articles as its corpus, which opens
+    /// by double-click from disk, offline, in any browser.
+    BuildPage {
+        /// Where to write the page.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The built site to take the page from (`trunk build --release` writes dist/).
+        #[arg(long, default_value = "dist")]
+        site: PathBuf,
+        /// The corpus's name in the page (default: the first input's file name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Articles: files, folders, .jsonl(.gz), .json, .csv, .html.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Analyse articles: title, date, author, outlet, words, boilerplate.
     Analyze {
         /// Print one JSON object instead of a table.
@@ -572,6 +588,12 @@ pub fn run(
             options.paraphrase_min = paraphrase_min.unwrap_or(options.paraphrase_min);
             score_compare(&gold, &corpus, options, json, misses, out, err)
         }
+        Command::BuildPage {
+            output,
+            site,
+            name,
+            paths,
+        } => build_page(&paths, &site, name, &output, err),
         Command::Analyze { json, paths } => {
             let loaded = load_reporting(&paths, err);
             if loaded.corpus.documents.is_empty() {
@@ -586,6 +608,66 @@ pub fn run(
             exit_code(written, err)
         }
     }
+}
+
+/// `parallax build-page`: the page from `site` with the articles of `paths` inlined, at `output`.
+fn build_page(
+    paths: &[PathBuf],
+    site: &Path,
+    name: Option<String>,
+    output: &Path,
+    err: &mut impl Write,
+) -> i32 {
+    let loaded = load_reporting(paths, err);
+    if loaded.corpus.documents.is_empty() {
+        let _ = writeln!(err, "parallax: no articles to put in the page");
+        return 1;
+    }
+    let index_path = site.join("index.html");
+    let Ok(index) = fs::read_to_string(&index_path) else {
+        let _ = writeln!(
+            err,
+            "parallax: {}: not found — build the page first with `trunk build --release`, or name the built site with --site",
+            index_path.display()
+        );
+        return 1;
+    };
+    let name = name.unwrap_or_else(|| {
+        paths[0]
+            .file_name()
+            .map_or("Corpus".into(), |n| n.to_string_lossy().into_owned())
+    });
+    let articles = loaded
+        .corpus
+        .documents
+        .iter()
+        .map(crate::import::Article::of)
+        .collect();
+    let corpus =
+        crate::import::CorpusFile::new(&name, articles, crate::curation::Curation::new(Vec::new()));
+    let read = |file: &str| {
+        fs::read(site.join(file))
+            .map_err(|e| format!("{}: {}", site.join(file).display(), io_reason(&e)))
+    };
+    let page = match crate::single_page::build(&index, read, &corpus) {
+        Ok(page) => page,
+        Err(e) => {
+            let _ = writeln!(err, "parallax: {}: {e}", index_path.display());
+            return 1;
+        }
+    };
+    if let Err(e) = fs::write(output, &page) {
+        let _ = writeln!(err, "parallax: {}: {}", output.display(), io_reason(&e));
+        return 1;
+    }
+    let _ = writeln!(
+        err,
+        "wrote {} ({} articles, {:.1} MB): open it in any browser, no server needed",
+        output.display(),
+        corpus.articles.len(),
+        page.len() as f64 / 1e6
+    );
+    0
 }
 
 /// Reads the inputs and reports each one that could not be used, one line each on `err`.

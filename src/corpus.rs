@@ -1,6 +1,5 @@
 //! A corpus: the analysed documents, in file-name order, and the seed corpus embedded at build time.
 
-use crate::import::Article;
 use crate::ingest::{analyze, Document};
 use crate::manifest::Manifest;
 
@@ -37,30 +36,6 @@ impl Corpus {
     pub fn embedded() -> Corpus {
         let manifest = embedded::MANIFEST.and_then(|json| Manifest::parse(json).ok());
         Corpus::from_texts(embedded::FILES.iter().copied(), manifest.as_ref())
-    }
-
-    /// The seed corpus as articles (text and the manifest's facts), as an export writes them.
-    pub fn embedded_articles() -> Vec<Article> {
-        let manifest = embedded::MANIFEST.and_then(|json| Manifest::parse(json).ok());
-        embedded::FILES
-            .iter()
-            .map(|&(name, text)| {
-                let entry = manifest
-                    .as_ref()
-                    .and_then(|m| m.entries.get(name))
-                    .cloned()
-                    .unwrap_or_default();
-                Article {
-                    id: name.to_string(),
-                    text: text.to_string(),
-                    title: entry.title,
-                    outlet: entry.outlet,
-                    date: entry.date,
-                    author: entry.author,
-                    url: entry.url,
-                }
-            })
-            .collect()
     }
 
     /// The embedded manifest's text, for checking it parses.

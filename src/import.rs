@@ -42,6 +42,20 @@ pub struct Article {
 }
 
 impl Article {
+    /// The article an analysed document came from: its text, and its facts stated as the file's
+    /// (so that analysing it again gives the same document).
+    pub fn of(doc: &Document) -> Article {
+        Article {
+            id: doc.id.clone(),
+            text: doc.text.clone(),
+            title: Some(doc.title.clone()),
+            outlet: doc.outlet.clone(),
+            date: doc.date,
+            author: doc.author.clone(),
+            url: doc.url.clone(),
+        }
+    }
+
     /// The analysed document: ingest's reading of the text, under the facts the file stated.
     pub fn analyze(&self) -> Document {
         let mut doc = analyze(&self.id, &self.text);
@@ -59,6 +73,10 @@ impl Article {
         doc
     }
 }
+
+/// The id of the element a single-file page carries its corpus in (a [`CorpusFile`] as JSON), read
+/// by the page at start in place of the seeds (`parallax build-page`, [`crate::single_page`]).
+pub const PAGE_CORPUS_ID: &str = "parallax-corpus";
 
 /// What marks a corpus exported by Parallax (the `format` of a [`CorpusFile`]).
 pub const CORPUS_FORMAT: &str = "parallax-corpus";

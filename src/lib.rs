@@ -34,6 +34,8 @@ pub mod search;
 pub mod sentences;
 pub mod shingles;
 pub mod side_by_side;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod single_page;
 pub mod sources;
 pub mod text;
 pub mod ui;

@@ -42,9 +42,6 @@ const SLICE_MS: f64 = 12.0;
 /// parsing, so a step fits well inside a slice whatever the size of the file.
 const LINES_STEP_BYTES: usize = 256 * 1024;
 
-/// The seeds' name in the corpus list.
-const SEEDS_NAME: &str = "Seed corpus";
-
 /// What the import is doing.
 #[derive(Clone, Debug, Default)]
 pub(crate) enum ImportState {
@@ -125,10 +122,13 @@ pub(crate) struct Library {
     deleted: StoredValue<Option<Arc<Deleted>>>,
     pub can_undo_delete: RwSignal<bool>,
     navigate: Navigate,
+    /// The corpus shown when the URL names none (the seeds, or a single-file page's), and its name.
+    built_in: Arc<Corpus>,
+    built_in_name: Arc<str>,
 }
 
 impl Library {
-    fn new(navigate: Navigate) -> Library {
+    fn new(navigate: Navigate, built_in: Arc<Corpus>, built_in_name: &str) -> Library {
         let library = Library {
             catalog: RwSignal::new(Vec::new()),
             message: RwSignal::new(None),
@@ -140,6 +140,8 @@ impl Library {
             deleted: StoredValue::new(None),
             can_undo_delete: RwSignal::new(false),
             navigate,
+            built_in,
+            built_in_name: built_in_name.into(),
         };
         let catalog = library.catalog;
         let message = library.message;
@@ -481,16 +483,17 @@ impl Library {
         let id = id.map(str::to_string);
         let name = match &id {
             Some(id) => self.name_of(id).unwrap_or_else(|| id.clone()),
-            None => SEEDS_NAME.to_string(),
+            None => self.built_in_name.to_string(),
         };
         let message = self.message;
+        let built_in = self.built_in.clone();
         spawn_local(async move {
             let articles = match &id {
                 Some(id) => match store::articles(id).await {
                     Ok(articles) => articles,
                     Err(e) => return message.set(Some(format!("“{name}” was not exported: {e}."))),
                 },
-                None => Corpus::embedded_articles(),
+                None => built_in.documents.iter().map(Article::of).collect(),
             };
             let edits = local_storage()
                 .and_then(|s| s.get_item(&edits_key(id.as_deref())).ok().flatten())
@@ -507,7 +510,7 @@ impl Library {
 }
 
 /// The documents analysed from `articles`, a slice at a time; none if cancelled on the way.
-async fn analyse(
+pub(crate) async fn analyse(
     articles: &[Article],
     progress: impl Fn(usize, usize),
     cancelled: impl Fn() -> bool,
@@ -679,12 +682,8 @@ fn file_stem(name: &str) -> String {
 /// The page for whichever corpus the URL names (`corpus=`; none: the built-in one), with the
 /// library every part of it shares, and files dropped anywhere imported.
 #[component]
-pub(crate) fn CorpusShown(
-    built_in: Arc<Corpus>,
-    name: &'static str,
-    edits_key: &'static str,
-) -> impl IntoView {
-    let library = Library::new(Arc::new(use_navigate()));
+pub(crate) fn CorpusShown(built_in: Arc<Corpus>, name: String, edits_key: String) -> impl IntoView {
+    let library = Library::new(Arc::new(use_navigate()), built_in.clone(), &name);
     provide_context(library.clone());
     let query = use_query_map();
     let id = Memo::new(move |_| query.with(|q| q.get("corpus")).filter(|c| !c.is_empty()));
@@ -727,8 +726,8 @@ pub(crate) fn CorpusShown(
                 view! {
                     <Explorer
                         corpus=built_in.clone()
-                        name=Signal::stored(name.to_string())
-                        edits_key=edits_key.to_string()
+                        name=Signal::stored(name.clone())
+                        edits_key=edits_key.clone()
                     />
                 }
                     .into_any()
@@ -740,6 +739,83 @@ pub(crate) fn CorpusShown(
                 <p>"Drop the files to import them"</p>
             </div>
         </Show>
+    }
+}
+
+/// The corpus a single-file page carries (`parallax build-page`), if this is one.
+pub(crate) fn page_corpus() -> Option<Result<CorpusFile, String>> {
+    let element = document().get_element_by_id(import::PAGE_CORPUS_ID)?;
+    let json = element.text_content().unwrap_or_default();
+    Some(
+        serde_json::from_str::<serde_json::Value>(&json)
+            .map_err(|e| format!("its data is not JSON ({e})"))
+            .and_then(|value| {
+                CorpusFile::read(&value)
+                    .unwrap_or_else(|| Err("its data is not a Parallax corpus".into()))
+            }),
+    )
+}
+
+/// A single-file page: its corpus analysed (with progress), then shown in place of the seeds.
+#[component]
+pub(crate) fn PageCorpus(file: Result<CorpusFile, String>) -> impl IntoView {
+    let file = match file {
+        Ok(file) => file,
+        Err(e) => {
+            return view! {
+                <div class="corpus-loading" role="alert">
+                    <h1>"This page's corpus could not be read"</h1>
+                    <p>{format!("{e}. Build the page again with `parallax build-page`.")}</p>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    let edits_key = format!("parallax.edits.v1.page.{}", file.name);
+    if !file.edits.edits.is_empty() {
+        if let Some(s) = local_storage() {
+            if s.get_item(&edits_key).ok().flatten().is_none() {
+                let _ = s.set_item(&edits_key, &file.edits.to_json());
+            }
+        }
+    }
+    let loaded = RwSignal::new(None::<Arc<Corpus>>);
+    let progress = RwSignal::new((0usize, file.articles.len()));
+    let articles = file.articles;
+    spawn_local(async move {
+        let report = |done, total| progress.set((done, total));
+        if let Some(documents) = analyse(&articles, report, || false).await {
+            loaded.set(Some(Arc::new(Corpus { documents })));
+        }
+    });
+    let name = file.name;
+    let shown = move || match loaded.get() {
+        Some(built_in) => {
+            let (name, edits_key) = (name.clone(), edits_key.clone());
+            view! {
+                <leptos_router::components::Router>
+                    <CorpusShown built_in name edits_key />
+                </leptos_router::components::Router>
+            }
+            .into_any()
+        }
+        None => analysing_view(Signal::stored(name.clone()), progress).into_any(),
+    };
+    shown.into_any()
+}
+
+fn analysing_view(name: Signal<String>, progress: RwSignal<(usize, usize)>) -> impl IntoView {
+    view! {
+        <div class="corpus-loading" role="status">
+            <h1>{move || format!("Opening {}", name.get())}</h1>
+            <progress max=move || progress.get().1.max(1) value=move || progress.get().0></progress>
+            <p>
+                {move || {
+                    let (done, total) = progress.get();
+                    format!("Analysing: {done} of {}", counted(total, "article"))
+                }}
+            </p>
+        </div>
     }
 }
 
@@ -806,22 +882,7 @@ fn OpenCorpus(id: String) -> impl IntoView {
             </div>
         }
         .into_any(),
-        None => view! {
-            <div class="corpus-loading" role="status">
-                <h1>{move || format!("Opening {}", name.get())}</h1>
-                <progress
-                    max=move || progress.get().1.max(1)
-                    value=move || progress.get().0
-                ></progress>
-                <p>
-                    {move || {
-                        let (done, total) = progress.get();
-                        format!("Analysing: {done} of {}", counted(total, "article"))
-                    }}
-                </p>
-            </div>
-        }
-        .into_any(),
+        None => analysing_view(name, progress).into_any(),
     }
 }
 
@@ -922,7 +983,7 @@ fn CorpusRow(entry: Option<Entry>, current: Memo<Option<String>>) -> impl IntoVi
     let confirming = RwSignal::new(false);
     let name = entry
         .as_ref()
-        .map_or(SEEDS_NAME.to_string(), |e| e.name.clone());
+        .map_or(library.built_in_name.to_string(), |e| e.name.clone());
     let export = {
         let library = library.clone();
         let id = id.clone();

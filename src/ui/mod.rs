@@ -33,7 +33,7 @@ use document_list::DocumentList;
 use edits::EditStore;
 use entity_browser::EntityBrowser;
 use entity_graph::EntityGraph;
-use library::{CorpusMenu, CorpusShown};
+use library::{CorpusMenu, CorpusShown, PageCorpus};
 use reader::{Reader, Welcome};
 
 /// What every component of the page shares: the corpus and the URL-backed view state.
@@ -157,15 +157,24 @@ impl Page {
     }
 }
 
-/// The whole app: the embedded seed corpus, and those the user imports.
+/// The whole app: the embedded seed corpus — or, in a single-file page, the corpus it carries —
+/// and those the user imports.
 #[component]
 pub fn App() -> impl IntoView {
+    if let Some(file) = library::page_corpus() {
+        return view! { <PageCorpus file /> }.into_any();
+    }
     let built_in = Arc::new(Corpus::embedded());
     view! {
         <Router>
-            <CorpusShown built_in name="Seed corpus" edits_key=library::SEED_EDITS_KEY />
+            <CorpusShown
+                built_in
+                name="Seed corpus".to_string()
+                edits_key=library::SEED_EDITS_KEY.to_string()
+            />
         </Router>
     }
+    .into_any()
 }
 
 /// The app with another built-in corpus in place of the seeds, named `name` in the top bar, its
@@ -175,7 +184,11 @@ pub fn mount_corpus(corpus: Corpus, name: &'static str, edits_key: &'static str)
     leptos::mount::mount_to_body(move || {
         view! {
             <Router>
-                <CorpusShown built_in=built_in.clone() name edits_key />
+                <CorpusShown
+                    built_in=built_in.clone()
+                    name=name.to_string()
+                    edits_key=edits_key.to_string()
+                />
             </Router>
         }
     });

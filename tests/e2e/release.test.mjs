@@ -2,9 +2,11 @@
 // CSP that blocks the loader or a missing asset passes every other test and fails here.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, serve, launch, watchedPage } from "./harness.mjs";
+import { DIST, ROOT, serve, launch, watchedPage } from "./harness.mjs";
 
 let server, browser;
 
@@ -159,6 +161,25 @@ test("a corpus can be renamed, deleted after confirmation, and brought back with
   await page.locator(".corpus-menu").click();
   await page.locator(".corpus-row", { hasText: "My story" }).waitFor();
   assert.deepEqual(page.problems, []);
+});
+
+test("parallax build-page writes one file that opens from disk, offline, with its corpus", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "parallax-")), "explorer.html");
+  const cli = spawnSync("cargo", ["run", "--quiet", "--bin", "parallax", "--", "build-page", "corpus", "--name", "Rekognition story", "-o", out], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(cli.status, 0, cli.stderr);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("request", (r) => r.url().startsWith("file://") || r.url().startsWith("data:") || problems.push(`request: ${r.url()}`));
+  await page.goto(`file://${out}`);
+  await page.locator(".corpus-menu", { hasText: "Rekognition story · 5 articles" }).waitFor({ timeout: 20000 });
+  await page.locator(".doc-row").nth(2).click();
+  await page.locator(".reader h1").waitFor();
+  assert.match(page.url(), /explorer\.html\?doc=002_/);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test("the entity graph exports PNG, SVG and GEXF files of what it shows", async () => {
