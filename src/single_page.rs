@@ -163,7 +163,7 @@ const wasm = await init({ module_or_path: './app-3_bg.wasm' });
         let script_start = page.find("<script type=\"module\">").unwrap() + 22;
         let script_end = script_start + page[script_start..].find("</script>").unwrap();
         let hash = base64::engine::general_purpose::STANDARD
-            .encode(Sha256::digest(page[script_start..script_end].as_bytes()));
+            .encode(Sha256::digest(&page.as_bytes()[script_start..script_end]));
         assert!(page.contains(&format!("script-src 'wasm-unsafe-eval' 'sha256-{hash}'")));
         assert!(!page.contains("'self'") && !page.contains("unsafe-inline"));
     }
