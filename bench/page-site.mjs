@@ -12,7 +12,7 @@ export const DEFAULT_CORPUS = join(ROOT, "../shared/datasets/allsides-10k.jsonl.
 /** In the page, as `window.__bench`: every long task's duration (from the start), `sleep(ms)`,
  * and `until(test, timeout, describe)`, which polls `test` and returns the ms it took (or throws
  * with `describe()`). */
-function benchHelpers() {
+export function benchHelpers() {
   const longTasks = [];
   new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)))
     .observe({ type: "longtask" });

@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
 use crate::corpus::Corpus;
-use crate::ingest::Role;
+use crate::ingest::{Document, Role};
 use crate::lexicon;
 use crate::mentions::{extract, EntityType};
 use crate::text::{fold, Span};
@@ -257,12 +257,37 @@ pub fn entity_id(kind: EntityType, name: &str) -> String {
 
 /// Resolves the mentions of every document in `corpus` into canonical entities.
 pub fn resolve(corpus: &Corpus) -> EntityIndex {
-    // 1. Mentions grouped by spelling.
-    let mut forms: Vec<Form> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    // Per sentence-ish context (block), which forms appear: for misspelling suggestions.
-    let mut neighbours: Vec<HashSet<usize>> = Vec::new();
-    for (d, doc) in corpus.documents.iter().enumerate() {
+    let mut resolver = Resolver::default();
+    for doc in &corpus.documents {
+        resolver.add(doc);
+    }
+    resolver.finish(corpus)
+}
+
+/// [`resolve`] a document at a time, so that the page can spread the reading of a large corpus
+/// (most of the work) over many short tasks: [`Resolver::add`] each document in corpus order,
+/// then [`Resolver::finish`] with the corpus.
+#[derive(Default)]
+pub struct Resolver {
+    /// Mentions grouped by spelling.
+    forms: Vec<Form>,
+    by_key: HashMap<String, usize>,
+    /// Per block, which forms appear together: for misspelling suggestions.
+    neighbours: Vec<HashSet<usize>>,
+    documents: usize,
+}
+
+impl Resolver {
+    /// Reads the next document's mentions.
+    pub fn add(&mut self, doc: &Document) {
+        let d = self.documents;
+        self.documents += 1;
+        let Resolver {
+            forms,
+            by_key,
+            neighbours,
+            ..
+        } = self;
         let mut by_block: HashMap<usize, Vec<usize>> = HashMap::default();
         for m in extract(doc) {
             let surface = m.span.of(&doc.text);
@@ -294,6 +319,24 @@ pub fn resolve(corpus: &Corpus) -> EntityIndex {
         }
     }
 
+    /// The entities of the documents added, which are `corpus`'s.
+    pub fn finish(self, corpus: &Corpus) -> EntityIndex {
+        debug_assert_eq!(self.documents, corpus.documents.len());
+        let Resolver {
+            mut forms,
+            neighbours,
+            ..
+        } = self;
+        resolve_forms(corpus, &mut forms, &neighbours)
+    }
+}
+
+/// Steps 2–6 of resolution, over the spellings read from every document.
+fn resolve_forms(
+    corpus: &Corpus,
+    forms: &mut [Form],
+    neighbours: &[HashSet<usize>],
+) -> EntityIndex {
     let mut uf = UnionFind::new(forms.len());
     let mut reasons: Vec<(usize, String)> = Vec::new();
     let kinds: Vec<EntityType> = forms.iter().map(Form::kind).collect();

@@ -598,7 +598,10 @@ pub fn line_slices(text: &str, bytes: usize) -> Vec<(usize, &str)> {
     let mut slices = Vec::new();
     let (mut start, mut line) = (0, 1);
     while start < text.len() {
-        let want = (start + bytes.max(1)).min(text.len());
+        let mut want = (start + bytes.max(1)).min(text.len());
+        while !text.is_char_boundary(want) {
+            want += 1;
+        }
         let end = text[want..].find('\n').map_or(text.len(), |i| want + i + 1);
         let slice = &text[start..end];
         slices.push((line, slice));
@@ -921,6 +924,16 @@ mod tests {
         let ids: Vec<_> = batch.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["big.jsonl:1", "big.jsonl:2", "big.jsonl:4"]);
         assert_eq!(batch.problems[0].place.as_deref(), Some("line 3"));
+    }
+
+    #[test]
+    fn a_slice_may_end_inside_a_character_and_still_cuts_at_a_line_end() {
+        let text = "{\"text\": \"a — b\"}\n{\"text\": \"é\"}\n";
+        for bytes in 1..text.len() {
+            let slices = line_slices(text, bytes);
+            assert_eq!(slices.iter().map(|s| s.1).collect::<String>(), text);
+            assert!(slices.iter().all(|(_, s)| s.ends_with('\n')));
+        }
     }
 
     #[test]

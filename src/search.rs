@@ -6,6 +6,8 @@
 //! **The index is compact: every term's postings are varints in one shared buffer** (document
 //! gaps, fields and position gaps), so 10,000 articles fit in tens of megabytes, not hundreds.
 
+use std::sync::Arc;
+
 use integer_encoding::VarInt;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap as HashMap;
@@ -148,6 +150,17 @@ struct DocInfo {
 
 /// The inverted index of a corpus.
 pub struct Index {
+    /// The terms and postings of every document: built once per corpus, shared by every index
+    /// over it (an entity edit rebuilds only the entity half).
+    text: Arc<TextIndex>,
+    /// Each document's source, entities, types and month, for facets and filters.
+    facets: FacetIndex,
+    /// Entity names and aliases, folded, to the entity's value number in `facets`.
+    entity_names: HashMap<String, Vec<u32>>,
+}
+
+/// The text half of an [`Index`]: what the words of the documents say, whatever the entities.
+pub struct TextIndex {
     /// Every term, sorted and concatenated; term `t` ends at `term_ends[t]`.
     term_text: String,
     term_ends: Vec<u32>,
@@ -157,10 +170,6 @@ pub struct Index {
     posting_starts: Vec<usize>,
     postings: Vec<u8>,
     docs: Vec<DocInfo>,
-    /// Each document's source, entities, types and month, for facets and filters.
-    facets: FacetIndex,
-    /// Entity names and aliases, folded, to the entity's value number in `facets`.
-    entity_names: HashMap<String, Vec<u32>>,
     average_length: f32,
 }
 
@@ -340,52 +349,67 @@ impl IndexWriter {
     }
 }
 
-impl Index {
-    /// Indexes every document of `corpus`, with the entities each mentions.
-    pub fn build(corpus: &Corpus, entities: &EntityIndex) -> Index {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let mut writer = IndexWriter::default();
-        let mut docs: Vec<DocInfo> = Vec::with_capacity(corpus.documents.len());
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            let d = d as u32;
-            let title_len = writer.add(&stemmer, d, Field::Title, std::iter::once(&*doc.title));
-            let body_len = writer.add(&stemmer, d, Field::Body, field_texts(doc, Field::Body));
-            let text = field_texts(doc, Field::Boilerplate);
-            writer.add(&stemmer, d, Field::Boilerplate, text);
-            docs.push(DocInfo {
-                title_len,
-                body_len,
-                date: doc.date,
-                source: format!(" {} ", doc.outlet.as_deref().map(fold).unwrap_or_default()),
-            });
+/// Builds a [`TextIndex`] a document at a time, so that the page can spread the work of a large
+/// corpus over many short tasks: [`TextIndexBuilder::add`] each document in corpus order, then
+/// [`TextIndexBuilder::finish`].
+pub struct TextIndexBuilder {
+    stemmer: Stemmer,
+    writer: IndexWriter,
+    docs: Vec<DocInfo>,
+}
+
+impl Default for TextIndexBuilder {
+    fn default() -> Self {
+        TextIndexBuilder {
+            stemmer: Stemmer::create(Algorithm::English),
+            writer: IndexWriter::default(),
+            docs: Vec::new(),
         }
-        let facets = FacetIndex::build(corpus, entities);
-        let mut entity_names: HashMap<String, Vec<u32>> = HashMap::default();
-        for entity in &entities.entities {
-            let Some(value) = facets.value_number(Facet::Entity, &entity.id) else {
-                continue;
-            };
-            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                entity_names.entry(fold(name)).or_default().push(value);
-            }
-        }
+    }
+}
+
+impl TextIndexBuilder {
+    /// Indexes the next document's title, body and boilerplate.
+    pub fn add(&mut self, doc: &Document) {
+        let TextIndexBuilder {
+            stemmer,
+            writer,
+            docs,
+        } = self;
+        let d = docs.len() as u32;
+        let title_len = writer.add(stemmer, d, Field::Title, std::iter::once(&*doc.title));
+        let body_len = writer.add(stemmer, d, Field::Body, field_texts(doc, Field::Body));
+        writer.add(
+            stemmer,
+            d,
+            Field::Boilerplate,
+            field_texts(doc, Field::Boilerplate),
+        );
+        docs.push(DocInfo {
+            title_len,
+            body_len,
+            date: doc.date,
+            source: format!(" {} ", doc.outlet.as_deref().map(fold).unwrap_or_default()),
+        });
+    }
+
+    pub fn finish(self) -> TextIndex {
+        let docs = self.docs;
         let total: f32 = docs
             .iter()
             .map(|d| d.body_len as f32 + TITLE_BOOST * d.title_len as f32)
             .sum();
         let average_length = total / docs.len().max(1) as f32;
-        let IndexWriter { terms, writers, .. } = writer;
+        let IndexWriter { terms, writers, .. } = self.writer;
         let terms = terms.terms;
         let mut order: Vec<usize> = (0..terms.len()).collect();
         order.sort_unstable_by(|&a, &b| terms[a].cmp(&terms[b]));
-        let mut index = Index {
+        let mut index = TextIndex {
             term_text: String::with_capacity(terms.iter().map(String::len).sum()),
             term_ends: Vec::with_capacity(terms.len()),
             posting_starts: Vec::with_capacity(terms.len() + 1),
             postings: Vec::with_capacity(writers.iter().map(|w| w.bytes.len()).sum()),
             docs,
-            facets,
-            entity_names,
             average_length,
         };
         index.posting_starts.push(0);
@@ -397,16 +421,60 @@ impl Index {
         }
         index
     }
+}
+
+impl TextIndex {
+    /// Indexes every document of `corpus`.
+    pub fn build(corpus: &Corpus) -> TextIndex {
+        let mut builder = TextIndexBuilder::default();
+        for doc in &corpus.documents {
+            builder.add(doc);
+        }
+        builder.finish()
+    }
+}
+
+impl Index {
+    /// Indexes every document of `corpus`, with the entities each mentions.
+    pub fn build(corpus: &Corpus, entities: &EntityIndex) -> Index {
+        Index::over(Arc::new(TextIndex::build(corpus)), corpus, entities)
+    }
+
+    /// The index of `corpus` (whose text index `text` is) with `entities`.
+    pub fn over(text: Arc<TextIndex>, corpus: &Corpus, entities: &EntityIndex) -> Index {
+        let facets = FacetIndex::build(corpus, entities);
+        let mut entity_names: HashMap<String, Vec<u32>> = HashMap::default();
+        for entity in &entities.entities {
+            let Some(value) = facets.value_number(Facet::Entity, &entity.id) else {
+                continue;
+            };
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                entity_names.entry(fold(name)).or_default().push(value);
+            }
+        }
+        Index {
+            text,
+            facets,
+            entity_names,
+        }
+    }
+
+    /// The text half, to share with an index over other entities.
+    pub fn text(&self) -> &Arc<TextIndex> {
+        &self.text
+    }
 
     /// Term number `t` (numbers follow the terms' sorted order).
     pub(crate) fn term(&self, t: usize) -> &str {
-        let start = t.checked_sub(1).map_or(0, |p| self.term_ends[p] as usize);
-        &self.term_text[start..self.term_ends[t] as usize]
+        let start = t
+            .checked_sub(1)
+            .map_or(0, |p| self.text.term_ends[p] as usize);
+        &self.text.term_text[start..self.text.term_ends[t] as usize]
     }
 
     /// The number of the first term not below `text`.
     fn first_term_from(&self, text: &str) -> usize {
-        let (mut low, mut high) = (0, self.term_ends.len());
+        let (mut low, mut high) = (0, self.text.term_ends.len());
         while low < high {
             let mid = (low + high) / 2;
             if self.term(mid) < text {
@@ -420,19 +488,20 @@ impl Index {
 
     fn term_number(&self, text: &str) -> Option<usize> {
         let t = self.first_term_from(text);
-        (t < self.term_ends.len() && self.term(t) == text).then_some(t)
+        (t < self.text.term_ends.len() && self.term(t) == text).then_some(t)
     }
 
     fn postings_of(&self, t: usize) -> Postings<'_> {
         Postings {
-            bytes: &self.postings[self.posting_starts[t]..self.posting_starts[t + 1]],
+            bytes: &self.text.postings
+                [self.text.posting_starts[t]..self.text.posting_starts[t + 1]],
             doc: 0,
         }
     }
 
     /// The documents matching `query`, best first; ties newest first.
     pub fn search(&self, query: &Query, options: Options) -> Vec<Hit> {
-        let n = self.docs.len();
+        let n = self.text.docs.len();
         let mut matching = vec![true; n];
         let mut scores = vec![0f32; n];
         let mut any = vec![false; n];
@@ -460,7 +529,7 @@ impl Index {
         hits.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
-                .then_with(|| self.docs[b.doc].date.cmp(&self.docs[a.doc].date))
+                .then_with(|| self.text.docs[b.doc].date.cmp(&self.text.docs[a.doc].date))
                 .then_with(|| a.doc.cmp(&b.doc))
         });
         hits
@@ -538,8 +607,8 @@ impl Index {
     }
 
     fn filter(&self, keep: impl Fn(usize, &DocInfo) -> bool) -> Vec<(usize, f32)> {
-        (0..self.docs.len())
-            .filter(|&d| keep(d, &self.docs[d]))
+        (0..self.text.docs.len())
+            .filter(|&d| keep(d, &self.text.docs[d]))
             .map(|d| (d, 0.0))
             .collect()
     }
@@ -552,7 +621,7 @@ impl Index {
         fields: &[Field],
         only: Option<&[usize]>,
     ) -> Vec<(usize, f32)> {
-        let n = self.docs.len() as f32;
+        let n = self.text.docs.len() as f32;
         let mut scores: Vec<(usize, f32)> = Vec::new();
         let mut frequency: Vec<(usize, f32)> = Vec::new();
         for t in terms {
@@ -576,9 +645,9 @@ impl Index {
                 frequency.retain(|(d, _)| only.binary_search(d).is_ok());
             }
             for &(d, tf) in &frequency {
-                let info = &self.docs[d];
+                let info = &self.text.docs[d];
                 let length = info.body_len as f32 + TITLE_BOOST * info.title_len as f32;
-                let norm = K1 * (1.0 - B + B * length / self.average_length.max(1.0));
+                let norm = K1 * (1.0 - B + B * length / self.text.average_length.max(1.0));
                 scores.push((d, idf * tf * (K1 + 1.0) / (tf + norm)));
             }
         }
@@ -645,7 +714,8 @@ impl Index {
         for prefix in [fold_diacritics(prefix), analyse(&stemmer, prefix)] {
             let start = self.first_term_from(&prefix);
             expanded.extend(
-                (start..self.term_ends.len()).take_while(|&t| self.term(t).starts_with(&prefix)),
+                (start..self.text.term_ends.len())
+                    .take_while(|&t| self.term(t).starts_with(&prefix)),
             );
         }
         expanded.sort_unstable();
@@ -893,6 +963,7 @@ impl Index {
     /// Approximate heap memory of the index, in bytes.
     pub fn heap_bytes(&self) -> usize {
         let docs: usize = self
+            .text
             .docs
             .iter()
             .map(|d| std::mem::size_of::<DocInfo>() + d.source.capacity())
@@ -902,10 +973,10 @@ impl Index {
             .iter()
             .map(|(n, ids)| n.capacity() + ids.capacity() * 4 + 32)
             .sum();
-        self.term_text.capacity()
-            + self.term_ends.capacity() * 4
-            + self.posting_starts.capacity() * std::mem::size_of::<usize>()
-            + self.postings.capacity()
+        self.text.term_text.capacity()
+            + self.text.term_ends.capacity() * 4
+            + self.text.posting_starts.capacity() * std::mem::size_of::<usize>()
+            + self.text.postings.capacity()
             + docs
             + names
             + self.facets.heap_bytes()

@@ -16,11 +16,13 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::store::{self, Entry};
-use super::{counted, Explorer, Navigate};
+use super::{counted, Explorer, Navigate, Prepared};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
+use crate::entities::Resolver;
 use crate::import::{self, Article, Batch, CorpusFile, Fields, Format, Problem, Text};
 use crate::ingest::Document;
+use crate::search::TextIndexBuilder;
 
 /// Where the seed corpus's edits are saved in the browser.
 pub(crate) const SEED_EDITS_KEY: &str = "parallax.edits.v1.seeds";
@@ -117,18 +119,18 @@ pub(crate) struct Library {
     pub into: RwSignal<Option<String>>,
     pub panel_open: RwSignal<bool>,
     cancel: StoredValue<bool>,
-    /// The corpus analysed last, kept so that opening it again is instant.
-    opened: StoredValue<Option<(String, Arc<Corpus>)>>,
+    /// The corpus prepared last, kept so that opening it again is instant.
+    opened: StoredValue<Option<(String, Prepared)>>,
     deleted: StoredValue<Option<Arc<Deleted>>>,
     pub can_undo_delete: RwSignal<bool>,
     navigate: Navigate,
     /// The corpus shown when the URL names none (the seeds, or a single-file page's), and its name.
-    built_in: Arc<Corpus>,
+    built_in: Prepared,
     built_in_name: Arc<str>,
 }
 
 impl Library {
-    fn new(navigate: Navigate, built_in: Arc<Corpus>, built_in_name: &str) -> Library {
+    fn new(navigate: Navigate, built_in: Prepared, built_in_name: &str) -> Library {
         let library = Library {
             catalog: RwSignal::new(Vec::new()),
             message: RwSignal::new(None),
@@ -295,15 +297,10 @@ impl Library {
             }
         }
         import::make_ids_unique(&mut batch.articles, existing.iter().map(|a| a.id.as_str()));
-        let progress = |done, total| {
-            self.import.set(ImportState::Running {
-                stage: "Analysing",
-                done,
-                total,
-            })
-        };
-        let Some(documents) = analyse(&batch.articles, progress, || self.cancel.get_value()).await
-        else {
+        let progress =
+            |stage, done, total| self.import.set(ImportState::Running { stage, done, total });
+        let stop = || self.cancel.get_value();
+        let Some(documents) = analyse(&batch.articles, &progress, &stop).await else {
             return cancelled();
         };
         let mut problems = plan.unreadable.clone();
@@ -319,11 +316,11 @@ impl Library {
         if batch.articles.is_empty() {
             return summary;
         }
-        let (entry, articles, documents) = match &plan.into {
+        let (entry, articles, documents, edits) = match &plan.into {
             Some(id) => {
                 let mut all = match self.opened.get_value() {
-                    Some((open, corpus)) if open == *id => corpus.documents.clone(),
-                    _ => match analyse(&existing, progress, || self.cancel.get_value()).await {
+                    Some((open, prepared)) if open == *id => prepared.corpus.documents.clone(),
+                    _ => match analyse(&existing, &progress, &stop).await {
                         Some(documents) => documents,
                         None => return cancelled(),
                     },
@@ -336,7 +333,7 @@ impl Library {
                     name: self.name_of(id).unwrap_or_else(|| id.clone()),
                     articles: articles.len(),
                 };
-                (entry, articles, all)
+                (entry, articles, all, None)
             }
             None => {
                 let edits = match batch.corpus_files.as_slice() {
@@ -352,20 +349,23 @@ impl Library {
                     name,
                     articles: batch.articles.len(),
                 };
-                if let Some((_, curation)) = edits.filter(|(_, c)| !c.edits.is_empty()) {
-                    save_edits(&entry.id, &curation);
-                }
-                (entry, batch.articles, documents)
+                let edits = edits.map(|(_, c)| c).filter(|c| !c.edits.is_empty());
+                (entry, batch.articles, documents, edits)
             }
         };
+        let Some(prepared) = prepare(documents, &progress, &stop).await else {
+            return cancelled();
+        };
+        if let Some(curation) = edits {
+            save_edits(&entry.id, &curation);
+        }
         summary.not_kept = store::save(&entry, Some(&articles)).await.err();
         summary.corpus = Some((entry.id.clone(), entry.name.clone()));
         self.catalog.update(|c| {
             c.retain(|e| e.id != entry.id);
             c.push(entry.clone());
         });
-        self.opened
-            .set_value(Some((entry.id.clone(), Arc::new(Corpus { documents }))));
+        self.opened.set_value(Some((entry.id.clone(), prepared)));
         self.show(Some(&entry.id));
         summary
     }
@@ -493,7 +493,7 @@ impl Library {
                     Ok(articles) => articles,
                     Err(e) => return message.set(Some(format!("“{name}” was not exported: {e}."))),
                 },
-                None => built_in.documents.iter().map(Article::of).collect(),
+                None => built_in.corpus.documents.iter().map(Article::of).collect(),
             };
             let edits = local_storage()
                 .and_then(|s| s.get_item(&edits_key(id.as_deref())).ok().flatten())
@@ -509,26 +509,89 @@ impl Library {
     }
 }
 
+/// How far a long piece of work has come: its stage, and items done of the total.
+type Progress<'a> = &'a dyn Fn(&'static str, usize, usize);
+
 /// The documents analysed from `articles`, a slice at a time; none if cancelled on the way.
-pub(crate) async fn analyse(
+async fn analyse(
     articles: &[Article],
-    progress: impl Fn(usize, usize),
-    cancelled: impl Fn() -> bool,
+    progress: Progress<'_>,
+    cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<Document>> {
     let mut documents = Vec::with_capacity(articles.len());
+    in_slices(
+        "Analysing",
+        articles,
+        |a| documents.push(a.analyze()),
+        progress,
+        cancelled,
+    )
+    .await?;
+    Some(documents)
+}
+
+/// `documents` ready to explore: their entities found and their text indexed, a slice at a
+/// time; none if cancelled on the way.
+async fn prepare(
+    documents: Vec<Document>,
+    progress: Progress<'_>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Prepared> {
+    let corpus = Corpus { documents };
+    let mut resolver = Resolver::default();
+    let docs = &corpus.documents;
+    in_slices(
+        "Finding entities",
+        docs,
+        |d| resolver.add(d),
+        progress,
+        cancelled,
+    )
+    .await?;
+    progress("Connecting entities", docs.len(), docs.len());
+    next_slice().await;
+    let automatic = resolver.finish(&corpus);
+    let mut text = TextIndexBuilder::default();
+    in_slices("Indexing", docs, |d| text.add(d), progress, cancelled).await?;
+    Some(Prepared {
+        automatic: Arc::new(automatic),
+        text: Arc::new(text.finish()),
+        corpus: Arc::new(corpus),
+    })
+}
+
+/// `articles` analysed and prepared to explore.
+async fn open(
+    articles: &[Article],
+    progress: Progress<'_>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Prepared> {
+    let documents = analyse(articles, progress, cancelled).await?;
+    prepare(documents, progress, cancelled).await
+}
+
+/// Runs `each` over `items` in slices of [`SLICE_MS`], reporting progress between them; none if
+/// cancelled.
+async fn in_slices<T>(
+    stage: &'static str,
+    items: &[T],
+    mut each: impl FnMut(&T),
+    progress: Progress<'_>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<()> {
     let mut slice = Slice::start();
-    progress(0, articles.len());
-    for article in articles {
-        documents.push(article.analyze());
+    progress(stage, 0, items.len());
+    for (done, item) in items.iter().enumerate() {
+        each(item);
         if slice.is_due() {
-            progress(documents.len(), articles.len());
+            progress(stage, done + 1, items.len());
             slice.pause().await;
             if cancelled() {
                 return None;
             }
         }
     }
-    Some(documents)
+    Some(())
 }
 
 /// A stretch of work between two yields to the browser.
@@ -682,7 +745,7 @@ fn file_stem(name: &str) -> String {
 /// The page for whichever corpus the URL names (`corpus=`; none: the built-in one), with the
 /// library every part of it shares, and files dropped anywhere imported.
 #[component]
-pub(crate) fn CorpusShown(built_in: Arc<Corpus>, name: String, edits_key: String) -> impl IntoView {
+pub(crate) fn CorpusShown(built_in: Prepared, name: String, edits_key: String) -> impl IntoView {
     let library = Library::new(Arc::new(use_navigate()), built_in.clone(), &name);
     provide_context(library.clone());
     let query = use_query_map();
@@ -725,7 +788,7 @@ pub(crate) fn CorpusShown(built_in: Arc<Corpus>, name: String, edits_key: String
             None => {
                 view! {
                     <Explorer
-                        corpus=built_in.clone()
+                        prepared=built_in.clone()
                         name=Signal::stored(name.clone())
                         edits_key=edits_key.clone()
                     />
@@ -779,13 +842,13 @@ pub(crate) fn PageCorpus(file: Result<CorpusFile, String>) -> impl IntoView {
             }
         }
     }
-    let loaded = RwSignal::new(None::<Arc<Corpus>>);
-    let progress = RwSignal::new((0usize, file.articles.len()));
+    let loaded = RwSignal::new(None::<Prepared>);
+    let progress = RwSignal::new(("Analysing", 0usize, file.articles.len()));
     let articles = file.articles;
     spawn_local(async move {
-        let report = |done, total| progress.set((done, total));
-        if let Some(documents) = analyse(&articles, report, || false).await {
-            loaded.set(Some(Arc::new(Corpus { documents })));
+        let report = |stage, done, total| progress.set((stage, done, total));
+        if let Some(prepared) = open(&articles, &report, &|| false).await {
+            loaded.set(Some(prepared));
         }
     });
     let name = file.name;
@@ -804,15 +867,18 @@ pub(crate) fn PageCorpus(file: Result<CorpusFile, String>) -> impl IntoView {
     shown.into_any()
 }
 
-fn analysing_view(name: Signal<String>, progress: RwSignal<(usize, usize)>) -> impl IntoView {
+fn analysing_view(
+    name: Signal<String>,
+    progress: RwSignal<(&'static str, usize, usize)>,
+) -> impl IntoView {
     view! {
         <div class="corpus-loading" role="status">
             <h1>{move || format!("Opening {}", name.get())}</h1>
-            <progress max=move || progress.get().1.max(1) value=move || progress.get().0></progress>
+            <progress max=move || progress.get().2.max(1) value=move || progress.get().1></progress>
             <p>
                 {move || {
-                    let (done, total) = progress.get();
-                    format!("Analysing: {done} of {}", counted(total, "article"))
+                    let (stage, done, total) = progress.get();
+                    format!("{stage}: {done} of {}", counted(total, "article"))
                 }}
             </p>
         </div>
@@ -835,10 +901,10 @@ fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
 #[component]
 fn OpenCorpus(id: String) -> impl IntoView {
     let library = expect_context::<Library>();
-    let loaded = RwSignal::new(None::<Result<Arc<Corpus>, String>>);
-    let progress = RwSignal::new((0usize, 0usize));
+    let loaded = RwSignal::new(None::<Result<Prepared, String>>);
+    let progress = RwSignal::new(("Reading", 0usize, 0usize));
     match library.opened.get_value() {
-        Some((open, corpus)) if open == id => loaded.set(Some(Ok(corpus))),
+        Some((opened, prepared)) if opened == id => loaded.set(Some(Ok(prepared))),
         _ => {
             let gone = Arc::new(std::sync::atomic::AtomicBool::new(false));
             let flag = gone.clone();
@@ -851,15 +917,14 @@ fn OpenCorpus(id: String) -> impl IntoView {
                     Ok(articles) => articles,
                     Err(e) => return loaded.set(Some(Err(e))),
                 };
-                let report = |done, total| {
+                let report = |stage, done, total| {
                     if !is_gone() {
-                        progress.set((done, total));
+                        progress.set((stage, done, total));
                     }
                 };
-                if let Some(documents) = analyse(&articles, report, is_gone).await {
-                    let corpus = Arc::new(Corpus { documents });
-                    library.opened.set_value(Some((id, corpus.clone())));
-                    loaded.set(Some(Ok(corpus)));
+                if let Some(prepared) = open(&articles, &report, &is_gone).await {
+                    library.opened.set_value(Some((id, prepared.clone())));
+                    loaded.set(Some(Ok(prepared)));
                 }
             });
         }
@@ -870,8 +935,8 @@ fn OpenCorpus(id: String) -> impl IntoView {
         Signal::derive(move || library.name_of(&id).unwrap_or_else(|| id.clone()))
     };
     move || match loaded.get() {
-        Some(Ok(corpus)) => view! {
-            <Explorer corpus name edits_key=edits_key(Some(&id)) />
+        Some(Ok(prepared)) => view! {
+            <Explorer prepared name edits_key=edits_key(Some(&id)) />
         }
         .into_any(),
         Some(Err(e)) => view! {

@@ -164,7 +164,7 @@ pub fn App() -> impl IntoView {
     if let Some(file) = library::page_corpus() {
         return view! { <PageCorpus file /> }.into_any();
     }
-    let built_in = Arc::new(Corpus::embedded());
+    let built_in = Prepared::now(Corpus::embedded());
     view! {
         <Router>
             <CorpusShown
@@ -180,7 +180,7 @@ pub fn App() -> impl IntoView {
 /// The app with another built-in corpus in place of the seeds, named `name` in the top bar, its
 /// edits saved under `edits_key`: the page benchmarks' way in.
 pub fn mount_corpus(corpus: Corpus, name: &'static str, edits_key: &'static str) {
-    let built_in = Arc::new(corpus);
+    let built_in = Prepared::now(corpus);
     leptos::mount::mount_to_body(move || {
         view! {
             <Router>
@@ -194,9 +194,36 @@ pub fn mount_corpus(corpus: Corpus, name: &'static str, edits_key: &'static str)
     });
 }
 
+/// A corpus ready to explore: its documents, the entities found in them and its text index — the
+/// costly reading, done before the page shows it (a slice at a time for a stored or imported
+/// corpus, `library::prepare`).
+#[derive(Clone)]
+pub(crate) struct Prepared {
+    corpus: Arc<Corpus>,
+    /// The entities as found, before the user's edits.
+    automatic: Arc<EntityIndex>,
+    text: Arc<crate::search::TextIndex>,
+}
+
+impl Prepared {
+    /// `corpus` prepared at once (the seeds; the benchmarks' corpus).
+    fn now(corpus: Corpus) -> Prepared {
+        Prepared {
+            automatic: Arc::new(resolve(&corpus)),
+            text: Arc::new(crate::search::TextIndex::build(&corpus)),
+            corpus: Arc::new(corpus),
+        }
+    }
+}
+
 /// Everything shown for one corpus: the top bar, the side pane and the main pane.
 #[component]
-fn Explorer(corpus: Arc<Corpus>, name: Signal<String>, edits_key: String) -> impl IntoView {
+fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl IntoView {
+    let Prepared {
+        corpus,
+        automatic,
+        text,
+    } = prepared;
     let query = use_query_map();
     let url_state = Memo::new(move |_| {
         query.with(|q| ViewState::from_query(|k| q.get_all(k).unwrap_or_default()))
@@ -223,7 +250,6 @@ fn Explorer(corpus: Arc<Corpus>, name: Signal<String>, edits_key: String) -> imp
         }
     });
     let facets = Memo::new(move |_| url_state.with(|s| s.facets.clone()));
-    let automatic = Arc::new(resolve(&corpus));
     let edits = EditStore::load(edits_key);
     let entities = {
         let corpus = corpus.clone();
@@ -236,7 +262,8 @@ fn Explorer(corpus: Arc<Corpus>, name: Signal<String>, edits_key: String) -> imp
         let corpus = corpus.clone();
         Memo::new(move |_| {
             let curated = entities.get();
-            SearchIndex(Arc::new(crate::search::Index::build(
+            SearchIndex(Arc::new(crate::search::Index::over(
+                text.clone(),
                 &corpus,
                 curated.index(),
             )))
