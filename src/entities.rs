@@ -208,19 +208,26 @@ impl Form {
 /// apart are usually different people ("Kim"/"Kin"). Range 4–8; 5 keeps "Gebry"/"Gebru".
 const MIN_MISSPELLING_CHARS: usize = 5;
 
-/// The word itself and every string made by deleting one of its chars.
-fn deletion_variants(word: &str) -> Vec<String> {
+/// Hashes of the word itself and of every string made by deleting one of its chars: words one
+/// edit apart share one. (Hashes, not strings: no allocation per variant; a collision only adds a
+/// candidate that the edit-distance check then drops.)
+fn deletion_variants(word: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
     let chars: Vec<char> = word.chars().collect();
-    let mut out = vec![word.to_string()];
-    out.extend((0..chars.len()).map(|skip| {
-        chars
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != skip)
-            .map(|(_, c)| *c)
-            .collect()
-    }));
-    out
+    let hash_without = |skip: usize| {
+        let mut h = rustc_hash::FxHasher::default();
+        for (k, c) in chars.iter().enumerate() {
+            if k != skip {
+                c.hash(&mut h);
+            }
+        }
+        h.finish()
+    };
+    // `usize::MAX` skips nothing: the word itself.
+    std::iter::once(usize::MAX)
+        .chain(0..chars.len())
+        .map(hash_without)
+        .collect()
 }
 
 /// Words left out of an acronym: "American Civil Liberties Union" → ACLU.
@@ -431,6 +438,11 @@ fn resolve_forms(
     for i in 0..forms.len() {
         groups.entry(uf.find(i)).or_default().push(i);
     }
+    // The reasons each form was merged, in the order they were found.
+    let mut reasons_of: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (r, (form, _)) in reasons.iter().enumerate() {
+        reasons_of.entry(*form).or_default().push(r);
+    }
     let mut entities: Vec<Entity> = Vec::new();
     let mut entity_of_form: HashMap<usize, usize> = HashMap::default();
     for members in groups.values() {
@@ -478,11 +490,12 @@ fn resolve_forms(
             }
         }
         mentions.sort_by_key(|m| (m.doc, m.span.start));
-        let merges = reasons
+        let mut merged: Vec<usize> = members
             .iter()
-            .filter(|(f, _)| members.contains(f))
-            .map(|(_, r)| r.clone())
+            .flat_map(|m| reasons_of.get(m).into_iter().flatten().copied())
             .collect();
+        merged.sort_unstable();
+        let merges = merged.iter().map(|&r| reasons[r].1.clone()).collect();
         for &m in members {
             entity_of_form.insert(m, entities.len());
         }
@@ -522,7 +535,7 @@ fn resolve_forms(
     // 6. Misspellings: one letter apart, sharing a neighbour in the text. Words one edit apart
     // share a one-deletion variant, so an index of those variants finds them without comparing
     // every pair of spellings.
-    let mut by_variant: HashMap<String, Vec<(usize, &str)>> = HashMap::default();
+    let mut by_variant: HashMap<u64, Vec<(usize, &str)>> = HashMap::default();
     for (j, g) in forms.iter().enumerate() {
         for w in g
             .words()

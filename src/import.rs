@@ -552,35 +552,30 @@ pub struct Text {
 /// The format and text of a file from its name and bytes: gunzipped when the name ends in `.gz`,
 /// decoded as UTF-8 or else Windows-1252. The problem says why a file cannot be read.
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<(Format, Text), Problem> {
+    if gzip_inner_name(name).is_none() {
+        return read_inflated(name, bytes);
+    }
+    let mut inflate = Inflate::new(bytes);
+    while !inflate.step(usize::MAX).map_err(|reason| Problem {
+        file: name.to_string(),
+        place: None,
+        reason,
+    })? {}
+    read_inflated(name, &inflate.into_bytes())
+}
+
+/// As [`read_file`], for a `.gz` file whose bytes the caller has already inflated ([`Inflate`]).
+pub fn read_inflated(name: &str, bytes: &[u8]) -> Result<(Format, Text), Problem> {
     let problem = |reason: String| Problem {
         file: name.to_string(),
         place: None,
         reason,
     };
-    let (plain_name, gzipped) = match name.len().checked_sub(3) {
-        Some(cut) if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".gz") => {
-            (&name[..cut], true)
-        }
-        _ => (name, false),
-    };
-    let Some(format) = Format::of(plain_name) else {
+    let Some(format) = Format::of(gzip_inner_name(name).unwrap_or(name)) else {
         return Err(problem(format!(
             "not an article file ({})",
             Format::EXTENSIONS
         )));
-    };
-    let gunzipped;
-    let bytes = if gzipped {
-        let mut out = Vec::new();
-        if let Err(e) =
-            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut out)
-        {
-            return Err(problem(format!("not a readable gzip file ({e})")));
-        }
-        gunzipped = out;
-        &gunzipped[..]
-    } else {
-        bytes
     };
     let (text, windows_1252) = decode_lenient(bytes).map_err(|e| problem(e.to_string()))?;
     Ok((
@@ -590,6 +585,48 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<(Format, Text), Problem> {
             windows_1252,
         },
     ))
+}
+
+/// The name a gzipped file had before compression ("set.jsonl" of "set.jsonl.gz"), if it is one.
+pub fn gzip_inner_name(name: &str) -> Option<&str> {
+    let cut = name.len().checked_sub(3)?;
+    (name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".gz")).then(|| &name[..cut])
+}
+
+/// A gzip file inflated a piece at a time, so that the page can spread a large file over many
+/// short tasks.
+pub struct Inflate<'a> {
+    decoder: flate2::read::GzDecoder<&'a [u8]>,
+    out: Vec<u8>,
+}
+
+impl<'a> Inflate<'a> {
+    pub fn new(bytes: &'a [u8]) -> Inflate<'a> {
+        Inflate {
+            decoder: flate2::read::GzDecoder::new(bytes),
+            out: Vec::with_capacity(bytes.len().saturating_mul(3)),
+        }
+    }
+
+    /// Inflates about `piece` more bytes (at least one buffer's worth); true once the whole file
+    /// is. The error says why the file is not readable gzip.
+    pub fn step(&mut self, piece: usize) -> Result<bool, String> {
+        let goal = self.out.len().saturating_add(piece);
+        let mut buffer = [0u8; 64 * 1024];
+        while self.out.len() < goal {
+            match std::io::Read::read(&mut self.decoder, &mut buffer) {
+                Ok(0) => return Ok(true),
+                Ok(n) => self.out.extend_from_slice(&buffer[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(format!("not a readable gzip file ({e})")),
+            }
+        }
+        Ok(false)
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.out
+    }
 }
 
 /// `text` cut at line ends into slices of about `bytes` each, with the number of each slice's

@@ -196,6 +196,11 @@ impl Library {
                 }
                 let name = file.name();
                 let read = match file_bytes(file).await {
+                    Ok(bytes) if import::gzip_inner_name(&name).is_some() => {
+                        inflate(&name, &bytes, &|| library.cancel.get_value())
+                            .await
+                            .and_then(|inflated| import::read_inflated(&name, &inflated))
+                    }
                     Ok(bytes) => import::read_file(&name, &bytes),
                     Err(reason) => Err(Problem {
                         file: name.clone(),
@@ -208,6 +213,12 @@ impl Library {
                     Err(problem) => plan.unreadable.push(problem),
                 }
                 next_slice().await;
+            }
+            if library.cancel.get_value() {
+                return library.finish(Summary {
+                    cancelled: true,
+                    ..Summary::default()
+                });
             }
             plan.mappings = proposed_mappings(&plan.files);
             if plan.mappings.is_empty() {
@@ -630,6 +641,34 @@ async fn next_slice() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// How many bytes of a gzipped file are inflated in one step (64 KB–16 MB): a few ms of work.
+const INFLATE_STEP_BYTES: usize = 1 << 20;
+
+/// A gzipped file's bytes inflated a slice at a time (a cancelled import stops early; what was
+/// inflated is then thrown away with it).
+async fn inflate(
+    name: &str,
+    bytes: &[u8],
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Vec<u8>, Problem> {
+    let mut inflate = import::Inflate::new(bytes);
+    let mut slice = Slice::start();
+    loop {
+        match inflate.step(INFLATE_STEP_BYTES) {
+            Ok(true) => return Ok(inflate.into_bytes()),
+            Ok(false) if cancelled() => return Ok(Vec::new()),
+            Ok(false) => slice.pause_if_due().await,
+            Err(reason) => {
+                return Err(Problem {
+                    file: name.to_string(),
+                    place: None,
+                    reason,
+                })
+            }
+        }
+    }
 }
 
 async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
