@@ -18,11 +18,26 @@ const shots = [
   { name: "screenshot-compare-overview.png", query: "?cmp=", viewport: { width: 1280, height: 1300 }, ready: ".quote-table", wait: 300 },
   { name: "screenshot-compare-against.png", query: "?cmp=001_3d4b255715acc054.txt", viewport: { width: 1280, height: 800 }, ready: ".chip", wait: 300 },
   { name: "screenshot-phone.png", query: "?doc=003_116c2fefbf00860c.txt", viewport: { width: 390, height: 844 } },
+  { name: "screenshot-import.png", query: "", viewport: { width: 1280, height: 800 }, ready: ".doc-row", act: importBatch },
 ];
-for (const { name, query, ready, wait, ...options } of shots) {
+
+/** A batch with a good text file, a feed with one broken line, a binary and a Latin-1 file. */
+async function importBatch(page) {
+  await page.locator(".corpus-menu").click();
+  await page.locator(".import-files").setInputFiles([
+    { name: "ledger.txt", mimeType: "text/plain", buffer: Buffer.from("Council halts face scans\n\nOakland's council voted on Tuesday to halt police face scans.\n") },
+    { name: "wire.jsonl", mimeType: "application/octet-stream", buffer: Buffer.from('{"headline": "Amazon pauses Rekognition", "content": "Amazon said on Wednesday it would pause police use of Rekognition for one year.", "publisher": "Reuters", "published_at": "2020-06-10"}\n{"headline": "Half a line", broken\n') },
+    { name: "photo.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]) },
+    { name: "old-site.txt", mimeType: "text/plain", buffer: Buffer.from("Caf\xe9 owners \x93protest\x94\n\nThe \xe9lite caf\xe9 closed after the vote.\n", "latin1") },
+  ]);
+  await page.locator(".start-import").click();
+  await page.locator(".import-summary").waitFor({ timeout: 20000 });
+}
+for (const { name, query, ready, wait, act, ...options } of shots) {
   const page = await watchedPage(browser, server.url, options);
   await page.goto(server.url + query);
   await page.locator(ready ?? ".reader-title").first().waitFor({ timeout: 20000 });
+  if (act) await act(page);
   if (wait) await page.waitForTimeout(wait); // the graph's layout runs over a few frames
   await page.screenshot({ path: join(out, name) });
   if (page.problems.length) console.error(name, page.problems);
