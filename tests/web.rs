@@ -1214,6 +1214,16 @@ async fn choose_files(page: &Mounted, files: &[web_sys::File]) {
     settle().await;
 }
 
+/// Forgets the field mappings remembered from earlier imports (tests share one browser).
+fn forget_mappings() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    for format in ["json", "jsonl", "csv"] {
+        storage
+            .remove_item(&format!("parallax.fields.v1.{format}"))
+            .unwrap();
+    }
+}
+
 fn corpus_names(page: &Mounted) -> Vec<String> {
     page.all(".corpus-row > a")
         .iter()
@@ -1277,6 +1287,7 @@ async fn a_batch_with_broken_json_a_binary_and_a_latin_1_file_lands_the_good_one
 #[wasm_bindgen_test]
 async fn records_with_unusual_field_names_wait_for_the_user_to_say_which_holds_the_text() {
     let page = mount("").await;
+    forget_mappings();
     let csv = "Headline,Story,Paper\nPolice pause scans,The police paused face scans on Monday.,The Ledger\n";
     choose_files(&page, &[file("feed.csv", csv.as_bytes())]).await;
     wait_for(&page, ".import-confirm").await;
@@ -1330,4 +1341,73 @@ async fn a_cancelled_import_adds_nothing() {
     );
     assert_eq!(corpus_names(&page), before);
     assert_eq!(query(), "", "still on the seeds");
+}
+
+#[wasm_bindgen_test]
+async fn the_mapping_chosen_for_a_file_type_is_proposed_again_next_time() {
+    let page = mount("").await;
+    forget_mappings();
+    let csv = "Headline,Story\nFirst,The first story is about police.\n";
+    choose_files(&page, &[file("one.csv", csv.as_bytes())]).await;
+    wait_for(&page, ".import-confirm").await;
+    let text: web_sys::HtmlSelectElement = page.one("select[data-field='Text']").unchecked_into();
+    text.set_value("Story");
+    text.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    page.one(".start-import").click();
+    wait_for(&page, ".import-summary").await;
+    let csv = "Headline,Story\nSecond,The second story is about the council.\n";
+    choose_files(&page, &[file("two.csv", csv.as_bytes())]).await;
+    wait_for(&page, ".import-confirm").await;
+    let text: web_sys::HtmlSelectElement = page.one("select[data-field='Text']").unchecked_into();
+    assert_eq!(text.value(), "Story", "remembered for CSV files");
+    page.one(".import-confirm .cancel-import").click();
+    settle().await;
+    assert!(page.all(".import-confirm").is_empty());
+    mount("").await;
+}
+
+#[wasm_bindgen_test]
+async fn files_dropped_on_the_page_go_into_the_corpus_chosen_and_known_texts_are_left_out() {
+    let page = mount("").await;
+    choose_files(
+        &page,
+        &[file("first.txt", b"First headline\n\nThe first body.")],
+    )
+    .await;
+    wait_for(&page, ".import-summary").await;
+    let id = query().trim_start_matches("?corpus=").to_string();
+    let into: web_sys::HtmlSelectElement = page.one(".import-into").unchecked_into();
+    into.set_value(&id);
+    into.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    for f in [
+        file("again.txt", b"First headline\n\nThe first body."),
+        file("second.txt", b"Second headline\n\nThe second body."),
+    ] {
+        transfer.items().add_with_file(&f).unwrap();
+    }
+    let init = web_sys::DragEventInit::new();
+    init.set_data_transfer(Some(&transfer));
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    page.one(".reader-pane").dispatch_event(&drop).unwrap();
+    wait_for_text(&page, ".import-headline", "from 2 files").await;
+    assert_eq!(
+        page.text(".import-headline"),
+        "Imported 1 article from 2 files into “first.txt”."
+    );
+    assert!(page
+        .text(".import-summary")
+        .contains("1 article already there (same text), left out."));
+    assert_eq!(query(), format!("?corpus={id}"));
+    assert_eq!(page.all(".doc-row").len(), 2);
+    let into: web_sys::HtmlSelectElement = page.one(".import-into").unchecked_into();
+    into.set_value("");
+    into.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    mount("").await;
 }

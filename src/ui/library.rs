@@ -123,6 +123,8 @@ pub(crate) struct Library {
     opened: StoredValue<Option<(String, Prepared)>>,
     deleted: StoredValue<Option<Arc<Deleted>>>,
     pub can_undo_delete: RwSignal<bool>,
+    /// Counts the imports that landed: the corpus shown is rebuilt when one lands in it.
+    landed: RwSignal<u64>,
     navigate: Navigate,
     /// The corpus shown when the URL names none (the seeds, or a single-file page's), and its name.
     built_in: Prepared,
@@ -141,6 +143,7 @@ impl Library {
             opened: StoredValue::new(None),
             deleted: StoredValue::new(None),
             can_undo_delete: RwSignal::new(false),
+            landed: RwSignal::new(0),
             navigate,
             built_in,
             built_in_name: built_in_name.into(),
@@ -377,6 +380,7 @@ impl Library {
             c.push(entry.clone());
         });
         self.opened.set_value(Some((entry.id.clone(), prepared)));
+        self.landed.update(|n| *n += 1);
         self.show(Some(&entry.id));
         summary
     }
@@ -444,6 +448,9 @@ impl Library {
                 let _ = s.remove_item(&key);
             }
             library.catalog.update(|c| c.retain(|e| e.id != entry.id));
+            if library.into.get_untracked().as_deref() == Some(entry.id.as_str()) {
+                library.into.set(None);
+            }
             library.message.set(Some(format!(
                 "Deleted “{}” ({}).",
                 entry.name,
@@ -822,8 +829,9 @@ pub(crate) fn CorpusShown(built_in: Prepared, name: String, edits_key: String) -
         leave.remove();
         dropped.remove();
     });
+    let landed = library.landed;
     view! {
-        {move || match id.get() {
+        {move || match (id.get(), landed.track()).0 {
             None => {
                 view! {
                     <Explorer

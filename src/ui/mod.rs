@@ -290,8 +290,11 @@ fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl
     {
         let corpus = corpus.clone();
         request_idle_callback(move || {
+            // The page may have moved on to another corpus by then.
+            let Some(index) = search.try_get_untracked() else {
+                return;
+            };
             let query = crate::query::parse("the");
-            let index = search.get_untracked();
             let hits = index.0.search(&query, crate::search::Options::default());
             if let Some(hit) = hits.first() {
                 crate::search::Highlighter::new(&query).snippet(&corpus.documents[hit.doc]);
