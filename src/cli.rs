@@ -44,6 +44,19 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Pre-analyse articles (on every core) into one compact file the page opens instead of
+    /// analysing them itself.
+    Index {
+        /// Where to write the index (by convention NAME.parallax-index).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The corpus's name in the page (default: the first input's file name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Articles: files, folders, .jsonl(.gz), .json, .csv, .html.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Analyse articles: title, date, author, outlet, words, boilerplate.
     Analyze {
         /// Print one JSON object instead of a table.
@@ -594,6 +607,11 @@ pub fn run(
             name,
             paths,
         } => build_page(&paths, &site, name, &output, err),
+        Command::Index {
+            output,
+            name,
+            paths,
+        } => index(&paths, name, &output, err),
         Command::Analyze { json, paths } => {
             let loaded = load_reporting(&paths, err);
             if loaded.corpus.documents.is_empty() {
@@ -608,6 +626,72 @@ pub fn run(
             exit_code(written, err)
         }
     }
+}
+
+/// `parallax index`: the articles of `paths` analysed, their entities found, written to `output`.
+fn index(paths: &[PathBuf], name: Option<String>, output: &Path, err: &mut impl Write) -> i32 {
+    let started = std::time::Instant::now();
+    let loaded = load_reporting(paths, err);
+    if loaded.corpus.documents.is_empty() {
+        let _ = writeln!(err, "parallax: no articles to index");
+        return 1;
+    }
+    let corpus = loaded.corpus;
+    let entities = resolve_on_every_core(&corpus);
+    let file = crate::index_file::IndexFile {
+        name: name.unwrap_or_else(|| first_file_name(paths)),
+        documents: corpus.documents,
+        entities,
+    };
+    let bytes = file.to_bytes();
+    if let Err(e) = fs::write(output, &bytes) {
+        let _ = writeln!(err, "parallax: {}: {}", output.display(), io_reason(&e));
+        return 1;
+    }
+    let _ = writeln!(
+        err,
+        "wrote {} ({} articles, {} entities, {:.1} MB) in {:.1} s",
+        output.display(),
+        file.documents.len(),
+        file.entities.entities.len(),
+        bytes.len() as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    0
+}
+
+/// [`crate::entities::resolve`] with the mentions extracted on every core (the costly part).
+fn resolve_on_every_core(corpus: &Corpus) -> crate::entities::EntityIndex {
+    let docs = &corpus.documents;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = docs.len().div_ceil(threads).max(1);
+    let mentions: Vec<Vec<crate::mentions::Mention>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(crate::mentions::extract)
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("extraction does not panic"))
+            .collect()
+    });
+    let mut resolver = crate::entities::Resolver::default();
+    for (doc, found) in docs.iter().zip(mentions) {
+        resolver.add_extracted(doc, found);
+    }
+    resolver.finish(corpus)
+}
+
+fn first_file_name(paths: &[PathBuf]) -> String {
+    paths[0]
+        .file_name()
+        .map_or("Corpus".into(), |n| n.to_string_lossy().into_owned())
 }
 
 /// `parallax build-page`: the page from `site` with the articles of `paths` inlined, at `output`.
@@ -632,11 +716,7 @@ fn build_page(
         );
         return 1;
     };
-    let name = name.unwrap_or_else(|| {
-        paths[0]
-            .file_name()
-            .map_or("Corpus".into(), |n| n.to_string_lossy().into_owned())
-    });
+    let name = name.unwrap_or_else(|| first_file_name(paths));
     let articles = loaded
         .corpus
         .documents
@@ -1773,6 +1853,30 @@ fn truncate(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_index_holds_the_documents_and_the_entities_found_on_every_core_as_on_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("seeds.parallax-index");
+        let (code, _, err) = run_args(&[
+            "index",
+            "corpus",
+            "--name",
+            "Seeds",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            err.starts_with(&format!("wrote {} (5 articles, ", out.display())),
+            "{err}"
+        );
+        let file = crate::index_file::IndexFile::from_bytes(&fs::read(&out).unwrap()).unwrap();
+        let seeds = Corpus::embedded();
+        assert_eq!(file.name, "Seeds");
+        assert_eq!(file.entities, crate::entities::resolve(&seeds));
+        assert_eq!(file.documents, seeds.documents);
+    }
 
     fn run_args(args: &[&str]) -> (i32, String, String) {
         let (mut out, mut err) = (Vec::new(), Vec::new());

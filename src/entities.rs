@@ -25,7 +25,7 @@ use crate::text::{fold, Span};
 use crate::union_find::UnionFind;
 use crate::view_state::EntitySort;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EntityMention {
     /// Index of the document in the corpus.
     pub doc: usize,
@@ -34,7 +34,7 @@ pub struct EntityMention {
     pub boilerplate: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// Stable id: type and canonical name, e.g. `person:jeff-bezos`.
     pub id: String,
@@ -52,14 +52,14 @@ pub struct Entity {
 }
 
 /// A merge the evidence supports but does not prove; the user decides.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Suggestion {
     pub entity: String,
     pub into: String,
     pub reason: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EntityIndex {
     pub entities: Vec<Entity>,
     pub suggestions: Vec<Suggestion>,
@@ -287,6 +287,12 @@ pub struct Resolver {
 impl Resolver {
     /// Reads the next document's mentions.
     pub fn add(&mut self, doc: &Document) {
+        self.add_extracted(doc, extract(doc));
+    }
+
+    /// Takes the next document with its mentions already extracted (`mentions::extract`, the
+    /// costly part, which may run on other threads).
+    pub fn add_extracted(&mut self, doc: &Document, mentions: Vec<crate::mentions::Mention>) {
         let d = self.documents;
         self.documents += 1;
         let Resolver {
@@ -296,7 +302,7 @@ impl Resolver {
             ..
         } = self;
         let mut by_block: HashMap<usize, Vec<usize>> = HashMap::default();
-        for m in extract(doc) {
+        for m in mentions {
             let surface = m.span.of(&doc.text);
             let key = lexicon::country_canonical(surface)
                 .map(fold)

@@ -44,7 +44,7 @@ pub struct Block {
 }
 
 /// An analysed article.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Stable id: the file name.
     pub id: String,

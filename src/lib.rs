@@ -22,6 +22,7 @@ pub mod graph;
 pub mod graph_export;
 pub mod html;
 pub mod import;
+pub mod index_file;
 pub mod ingest;
 pub mod layout;
 pub mod lexicon;
