@@ -105,6 +105,7 @@ pub(crate) struct Summary {
 struct Deleted {
     entry: Entry,
     articles: Vec<Article>,
+    index: Option<Vec<u8>>,
     edits: Option<String>,
 }
 
@@ -181,6 +182,16 @@ impl Library {
         self.panel_open.set(true);
         self.cancel.set_value(false);
         let library = self.clone();
+        if let Some(index) = files
+            .iter()
+            .find(|f| f.name().ends_with(crate::index_file::EXTENSION))
+        {
+            let (index, others) = (index.clone(), files.len() - 1);
+            return spawn_local(async move {
+                let summary = library.open_index_file(&index, others).await;
+                library.finish(summary);
+            });
+        }
         spawn_local(async move {
             let total = files.len();
             let mut plan = Plan {
@@ -374,6 +385,71 @@ impl Library {
             save_edits(&entry.id, &curation);
         }
         summary.not_kept = store::save(&entry, Some(&articles)).await.err();
+        self.land(entry, prepared, &mut summary);
+        summary
+    }
+
+    /// Makes a new corpus of a pre-analysed index file (`parallax index`): read, checked, its
+    /// text indexed in slices, kept with its analysis so that reopening it needs none.
+    async fn open_index_file(&self, file: &web_sys::File, others: usize) -> Summary {
+        let name = file.name();
+        let failed = |reason: String| Summary {
+            files: 1 + others,
+            problems: vec![Problem {
+                file: name.clone(),
+                place: None,
+                reason,
+            }],
+            ..Summary::default()
+        };
+        self.import.set(ImportState::Reading { done: 0, total: 1 });
+        let bytes = match file_bytes(file).await {
+            Ok(bytes) => bytes,
+            Err(e) => return failed(e),
+        };
+        next_slice().await;
+        let index = match crate::index_file::IndexFile::from_bytes(&bytes) {
+            Ok(index) => index,
+            Err(e) => return failed(e),
+        };
+        let progress =
+            |stage, done, total| self.import.set(ImportState::Running { stage, done, total });
+        let stop = || self.cancel.get_value();
+        let articles: Vec<Article> = index.documents.iter().map(Article::of).collect();
+        let entry = Entry {
+            id: format!("c{}", js_sys::Date::now() as u64),
+            name: index.name.clone(),
+            articles: articles.len(),
+        };
+        let Some(prepared) = prepare_indexed(index, &progress, &stop).await else {
+            return Summary {
+                cancelled: true,
+                ..Summary::default()
+            };
+        };
+        let mut summary = Summary {
+            imported: articles.len(),
+            files: 1,
+            ..Summary::default()
+        };
+        if others > 0 {
+            summary.problems.push(Problem {
+                file: format!("{} other files", others),
+                place: None,
+                reason: "not imported: an index file is imported on its own".into(),
+            });
+        }
+        let kept = match store::save(&entry, Some(&articles)).await {
+            Ok(()) => store::save_index(&entry.id, &bytes).await,
+            Err(e) => Err(e),
+        };
+        summary.not_kept = kept.err();
+        self.land(entry, prepared, &mut summary);
+        summary
+    }
+
+    /// Adds `entry` to the list (or updates it) and shows it, prepared.
+    fn land(&self, entry: Entry, prepared: Prepared, summary: &mut Summary) {
         summary.corpus = Some((entry.id.clone(), entry.name.clone()));
         self.catalog.update(|c| {
             c.retain(|e| e.id != entry.id);
@@ -382,7 +458,6 @@ impl Library {
         self.opened.set_value(Some((entry.id.clone(), prepared)));
         self.landed.update(|n| *n += 1);
         self.show(Some(&entry.id));
-        summary
     }
 
     fn finish(&self, summary: Summary) {
@@ -426,8 +501,12 @@ impl Library {
         };
         let library = self.clone();
         spawn_local(async move {
-            let articles = match store::articles(&entry.id).await {
-                Ok(articles) => articles,
+            let kept = match store::articles(&entry.id).await {
+                Ok(articles) => store::index(&entry.id).await.map(|index| (articles, index)),
+                Err(e) => Err(e),
+            };
+            let (articles, index) = match kept {
+                Ok(kept) => kept,
                 Err(e) => {
                     return library
                         .message
@@ -459,6 +538,7 @@ impl Library {
             library.deleted.set_value(Some(Arc::new(Deleted {
                 entry,
                 articles,
+                index,
                 edits,
             })));
             library.can_undo_delete.set(true);
@@ -475,7 +555,11 @@ impl Library {
         };
         let library = self.clone();
         spawn_local(async move {
-            if let Err(e) = store::save(&deleted.entry, Some(&deleted.articles)).await {
+            let mut restored = store::save(&deleted.entry, Some(&deleted.articles)).await;
+            if let (Ok(()), Some(index)) = (&restored, &deleted.index) {
+                restored = store::save_index(&deleted.entry.id, index).await;
+            }
+            if let Err(e) = restored {
                 return library.message.set(Some(format!(
                     "“{}” could not be restored: {e}.",
                     deleted.entry.name
@@ -573,6 +657,31 @@ async fn prepare(
     in_slices("Indexing", docs, |d| text.add(d), progress, cancelled).await?;
     Some(Prepared {
         automatic: Arc::new(automatic),
+        text: Arc::new(text.finish()),
+        corpus: Arc::new(corpus),
+    })
+}
+
+/// A pre-analysed corpus ready to explore: only its text is indexed, a slice at a time.
+async fn prepare_indexed(
+    index: crate::index_file::IndexFile,
+    progress: Progress<'_>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Prepared> {
+    let corpus = Corpus {
+        documents: index.documents,
+    };
+    let mut text = TextIndexBuilder::default();
+    in_slices(
+        "Indexing",
+        &corpus.documents,
+        |d| text.add(d),
+        progress,
+        cancelled,
+    )
+    .await?;
+    Some(Prepared {
+        automatic: Arc::new(index.entities),
         text: Arc::new(text.finish()),
         corpus: Arc::new(corpus),
     })
@@ -960,16 +1069,24 @@ fn OpenCorpus(id: String) -> impl IntoView {
             let id = id.clone();
             spawn_local(async move {
                 let is_gone = || gone.load(std::sync::atomic::Ordering::Relaxed);
-                let articles = match store::articles(&id).await {
-                    Ok(articles) => articles,
-                    Err(e) => return loaded.set(Some(Err(e))),
-                };
                 let report = |stage, done, total| {
                     if !is_gone() {
                         progress.set((stage, done, total));
                     }
                 };
-                if let Some(prepared) = open(&articles, &report, &is_gone).await {
+                let index = store::index(&id)
+                    .await
+                    .ok()
+                    .flatten()
+                    .and_then(|bytes| crate::index_file::IndexFile::from_bytes(&bytes).ok());
+                let prepared = match index {
+                    Some(index) => prepare_indexed(index, &report, &is_gone).await,
+                    None => match store::articles(&id).await {
+                        Ok(articles) => open(&articles, &report, &is_gone).await,
+                        Err(e) => return loaded.set(Some(Err(e))),
+                    },
+                };
+                if let Some(prepared) = prepared {
                     library.opened.set_value(Some((id, prepared.clone())));
                     loaded.set(Some(Ok(prepared)));
                 }
@@ -1242,7 +1359,7 @@ fn ImportControls() -> impl IntoView {
                     class="import-files"
                     type="file"
                     multiple
-                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,.gz,.csv"
+                    accept=".txt,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,.gz,.csv,.parallax-index"
                     prop:disabled=busy
                     on:change=chosen.clone()
                 />
@@ -1259,7 +1376,7 @@ fn ImportControls() -> impl IntoView {
                 />
             </label>
             <p class="hint">
-                "…or drop files anywhere on the page: text or Markdown (headline first), saved web pages, JSON, JSON lines (also .gz), CSV, or a Parallax corpus export. Nothing leaves this browser."
+                "…or drop files anywhere on the page: text or Markdown (headline first), saved web pages, JSON, JSON lines (also .gz), CSV, a Parallax corpus export, or a pre-analysed .parallax-index file (parallax index). Nothing leaves this browser."
             </p>
         </div>
     }

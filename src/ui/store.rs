@@ -1,6 +1,7 @@
 //! Imported corpora kept in the browser's IndexedDB, so they survive a reload and a browser
-//! restart: a catalog (id, name, size) read at start, and each corpus's articles as they were
-//! imported, read when the corpus is opened.
+//! restart: a catalog (id, name, size) read at start, each corpus's articles as they were
+//! imported, read when the corpus is opened, and the pre-analysed form of those that came as an
+//! index file.
 //!
 //! **A failed write says what to do** (storage full: delete or export a corpus); nothing is
 //! dropped from memory because the browser would not keep it.
@@ -13,9 +14,11 @@ use crate::import::Article;
 
 const DATABASE: &str = "parallax";
 /// The schema's version: raise it (and extend `open`'s upgrade) when the stores change.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const CATALOG: &str = "catalog";
 const ARTICLES: &str = "articles";
+/// Pre-analysed corpora (`parallax index` files), by corpus id: opened without analysis.
+const INDEXES: &str = "indexes";
 
 /// One imported corpus, as the corpus list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,7 +35,7 @@ async fn open() -> Result<Database, String> {
         let Ok(database) = event.database() else {
             return;
         };
-        for store in [CATALOG, ARTICLES] {
+        for store in [CATALOG, ARTICLES, INDEXES] {
             if !database.store_names().iter().any(|s| s == store) {
                 let _ = database.create_object_store(store, ObjectStoreParams::new());
             }
@@ -122,9 +125,9 @@ pub(crate) async fn save(entry: &Entry, articles: Option<&[Article]>) -> Result<
 pub(crate) async fn delete(id: &str) -> Result<(), String> {
     let database = open().await?;
     let tx = database
-        .transaction(&[CATALOG, ARTICLES], TransactionMode::ReadWrite)
+        .transaction(&[CATALOG, ARTICLES, INDEXES], TransactionMode::ReadWrite)
         .map_err(describe)?;
-    for store in [CATALOG, ARTICLES] {
+    for store in [CATALOG, ARTICLES, INDEXES] {
         tx.object_store(store)
             .map_err(describe)?
             .delete(JsValue::from_str(id))
@@ -133,6 +136,38 @@ pub(crate) async fn delete(id: &str) -> Result<(), String> {
             .map_err(describe)?;
     }
     committed(tx).await
+}
+
+/// Keeps the pre-analysed form of corpus `id` (an index file's bytes).
+pub(crate) async fn save_index(id: &str, bytes: &[u8]) -> Result<(), String> {
+    let database = open().await?;
+    let tx = database
+        .transaction(&[INDEXES], TransactionMode::ReadWrite)
+        .map_err(describe)?;
+    let value = js_sys::Uint8Array::from(bytes);
+    tx.object_store(INDEXES)
+        .map_err(describe)?
+        .put(&value, Some(&JsValue::from_str(id)))
+        .map_err(describe)?
+        .await
+        .map_err(describe)?;
+    committed(tx).await
+}
+
+/// The pre-analysed form of corpus `id`, if it has one.
+pub(crate) async fn index(id: &str) -> Result<Option<Vec<u8>>, String> {
+    let database = open().await?;
+    let tx = database
+        .transaction(&[INDEXES], TransactionMode::ReadOnly)
+        .map_err(describe)?;
+    let value = tx
+        .object_store(INDEXES)
+        .map_err(describe)?
+        .get(JsValue::from_str(id))
+        .map_err(describe)?
+        .await
+        .map_err(describe)?;
+    Ok(value.map(|v| js_sys::Uint8Array::new(&v).to_vec()))
 }
 
 async fn committed(tx: idb::Transaction) -> Result<(), String> {

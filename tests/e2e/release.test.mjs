@@ -182,6 +182,24 @@ test("parallax build-page writes one file that opens from disk, offline, with it
   await context.close();
 });
 
+test("a pre-analysed index file opens as a corpus and reopens after a reload without analysis", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "parallax-")), "seeds.parallax-index");
+  const cli = spawnSync("cargo", ["run", "--quiet", "--bin", "parallax", "--", "index", "corpus", "--name", "Indexed seeds", "-o", out], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(cli.status, 0, cli.stderr);
+  const page = await watchedPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator(".doc-row").first().waitFor({ timeout: 20000 });
+  await page.locator(".corpus-menu").click();
+  await page.locator(".import-files").setInputFiles(out);
+  await page.locator(".import-headline", { hasText: "Imported 5 articles from 1 file into “Indexed seeds”." }).waitFor({ timeout: 20000 });
+  await page.reload();
+  await page.locator(".corpus-menu", { hasText: "Indexed seeds · 5 articles" }).waitFor({ timeout: 20000 });
+  assert.equal(await page.locator(".doc-row").count(), 5);
+  await page.goto(`${page.url()}&view=entities`);
+  await page.locator(".entity-row", { hasText: "Jeff Bezos" }).waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
 test("the entity graph exports PNG, SVG and GEXF files of what it shows", async () => {
   const page = await watchedPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}?graph=&g.hide=PLACE`);
