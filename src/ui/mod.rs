@@ -6,6 +6,7 @@
 
 mod compare_view;
 mod concordance_view;
+mod corpus_panel;
 mod document_list;
 mod edits;
 mod entity_browser;
@@ -29,11 +30,12 @@ use crate::entities::{resolve, EntityIndex};
 use crate::view_state::{Pane, ViewState};
 use compare_view::CompareView;
 use concordance_view::ConcordanceView;
+use corpus_panel::CorpusMenu;
 use document_list::DocumentList;
 use edits::EditStore;
 use entity_browser::EntityBrowser;
 use entity_graph::EntityGraph;
-use library::{CorpusMenu, CorpusShown, PageCorpus};
+use library::{CorpusShown, PageCorpus};
 use reader::{Reader, Welcome};
 
 /// What every component of the page shares: the corpus and the URL-backed view state.
