@@ -431,7 +431,7 @@ pub(crate) fn Welcome() -> impl IntoView {
             <dl class="corpus-facts">
                 <div><dt>"Articles"</dt><dd>{n}</dd></div>
                 <div><dt>"Words of body text"</dt><dd>{words}</dd></div>
-                <div><dt>"Dated in the text"</dt><dd>{format!("{dated} of {n}")}</dd></div>
+                <div><dt>"Dated"</dt><dd>{format!("{dated} of {n}")}</dd></div>
                 <div><dt>"Outlet stated"</dt><dd>{format!("{with_outlet} of {n}")}</dd></div>
                 <div><dt>"Author stated"</dt><dd>{format!("{with_author} of {n}")}</dd></div>
                 <div><dt>"Boilerplate blocks set aside"</dt><dd>{blocks}</dd></div>
