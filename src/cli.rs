@@ -644,8 +644,7 @@ fn index(paths: &[PathBuf], name: Option<String>, output: &Path, err: &mut impl 
         entities,
     };
     let bytes = file.to_bytes();
-    if let Err(e) = fs::write(output, &bytes) {
-        let _ = writeln!(err, "parallax: {}: {}", output.display(), io_reason(&e));
+    if !written(output, &bytes, err) {
         return 1;
     }
     let _ = writeln!(
@@ -658,6 +657,17 @@ fn index(paths: &[PathBuf], name: Option<String>, output: &Path, err: &mut impl 
         started.elapsed().as_secs_f64()
     );
     0
+}
+
+/// Writes `bytes` to `output`; false, with the reason on `err`, when it could not.
+fn written(output: &Path, bytes: &[u8], err: &mut impl Write) -> bool {
+    match fs::write(output, bytes) {
+        Ok(()) => true,
+        Err(e) => {
+            let _ = writeln!(err, "parallax: {}: {}", output.display(), io_reason(&e));
+            false
+        }
+    }
 }
 
 /// [`crate::entities::resolve`] with the mentions extracted on every core (the costly part).
@@ -736,8 +746,7 @@ fn build_page(
             return 1;
         }
     };
-    if let Err(e) = fs::write(output, &page) {
-        let _ = writeln!(err, "parallax: {}: {}", output.display(), io_reason(&e));
+    if !written(output, page.as_bytes(), err) {
         return 1;
     }
     let _ = writeln!(
