@@ -16,6 +16,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use crate::corpus::Corpus;
 use crate::ingest::{Document, Role};
@@ -334,21 +335,64 @@ impl Resolver {
 
     /// The entities of the documents added, which are `corpus`'s.
     pub fn finish(self, corpus: &Corpus) -> EntityIndex {
+        ready_now(self.finish_pausing(corpus, || std::future::ready(())))
+    }
+
+    /// As [`Resolver::finish`], awaiting `pause()` every [`PAUSE_EVERY`] spellings or entities:
+    /// where the page lets the browser paint and answer input (the corpus-wide steps take about
+    /// a second at 10,000 articles in the browser).
+    pub async fn finish_pausing<P: Future<Output = ()>>(
+        self,
+        corpus: &Corpus,
+        pause: impl FnMut() -> P,
+    ) -> EntityIndex {
         debug_assert_eq!(self.documents, corpus.documents.len());
         let Resolver {
             mut forms,
             neighbours,
             ..
         } = self;
-        resolve_forms(corpus, &mut forms, &neighbours)
+        let mut pauses = Pauses { pause, count: 0 };
+        resolve_forms(corpus, &mut forms, &neighbours, &mut pauses).await
+    }
+}
+
+/// How many spellings or entities the corpus-wide steps of resolution handle between two pauses
+/// (64–4096): a few hundred microseconds of work in the browser, so a pause comes well within a
+/// frame without the checks costing anything measurable.
+pub const PAUSE_EVERY: usize = 256;
+
+/// Calls for a pause every [`PAUSE_EVERY`] ticks.
+struct Pauses<F> {
+    pause: F,
+    count: usize,
+}
+
+impl<F: FnMut() -> P, P: Future<Output = ()>> Pauses<F> {
+    async fn tick(&mut self) {
+        self.count += 1;
+        if self.count.is_multiple_of(PAUSE_EVERY) {
+            (self.pause)().await;
+        }
+    }
+}
+
+/// The value of a future that never waits (resolution with no-op pauses).
+fn ready_now<F: Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(value) => value,
+        std::task::Poll::Pending => unreachable!("no-op pauses are always ready"),
     }
 }
 
 /// Steps 2–6 of resolution, over the spellings read from every document.
-fn resolve_forms(
+async fn resolve_forms<F: FnMut() -> P, P: Future<Output = ()>>(
     corpus: &Corpus,
     forms: &mut [Form],
     neighbours: &[HashSet<usize>],
+    pauses: &mut Pauses<F>,
 ) -> EntityIndex {
     let mut uf = UnionFind::new(forms.len());
     let mut reasons: Vec<(usize, String)> = Vec::new();
@@ -452,6 +496,7 @@ fn resolve_forms(
     let mut entities: Vec<Entity> = Vec::new();
     let mut entity_of_form: HashMap<usize, usize> = HashMap::default();
     for members in groups.values() {
+        pauses.tick().await;
         let mut votes: BTreeMap<EntityType, usize> = BTreeMap::new();
         for &m in members {
             for (k, n) in &forms[m].votes {
@@ -543,6 +588,7 @@ fn resolve_forms(
     // every pair of spellings.
     let mut by_variant: HashMap<u64, Vec<(usize, &str)>> = HashMap::default();
     for (j, g) in forms.iter().enumerate() {
+        pauses.tick().await;
         for w in g
             .words()
             .into_iter()
@@ -564,6 +610,7 @@ fn resolve_forms(
     let mut suggested: HashSet<(usize, usize)> = HashSet::default();
     let mut suggestions = Vec::new();
     for (i, f) in forms.iter().enumerate() {
+        pauses.tick().await;
         if f.words().len() != 1 || f.surface.chars().count() < MIN_MISSPELLING_CHARS {
             continue;
         }
@@ -633,6 +680,41 @@ fn dedupe_ids(entities: &mut [Entity]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resolution_with_pauses_pauses_and_finds_the_same_entities() {
+        let name = |n: usize| -> String {
+            let letters: String = [n % 26, n / 26 % 26, n / 676 % 26]
+                .iter()
+                .map(|&k| char::from(b'a' + k as u8))
+                .collect();
+            format!("Mar{letters}")
+        };
+        let texts: Vec<(String, String)> = (0..400)
+            .map(|n| {
+                let text = format!(
+                    "Council vote\n\nMayor Elena {} of Springfield told Governor Paul {} that the vote stands.",
+                    name(n),
+                    name(n + 400)
+                );
+                (format!("{n}.txt"), text)
+            })
+            .collect();
+        let corpus = Corpus::from_texts(texts.iter().map(|(a, b)| (a.as_str(), b.as_str())), None);
+        let resolver = |corpus: &Corpus| {
+            let mut r = Resolver::default();
+            corpus.documents.iter().for_each(|d| r.add(d));
+            r
+        };
+        let mut pauses = 0;
+        let paused = ready_now(resolver(&corpus).finish_pausing(&corpus, || {
+            pauses += 1;
+            std::future::ready(())
+        }));
+        assert!(paused.entities.len() >= 800, "{}", paused.entities.len());
+        assert!(pauses >= paused.entities.len() / PAUSE_EVERY, "{pauses}");
+        assert_eq!(paused, resolve(&corpus));
+    }
 
     fn corpus(texts: &[&str]) -> Corpus {
         let names: Vec<String> = (0..texts.len()).map(|i| format!("{i}.txt")).collect();

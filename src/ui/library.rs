@@ -651,8 +651,14 @@ async fn prepare(
     )
     .await?;
     progress("Connecting entities", docs.len(), docs.len());
-    next_slice().await;
-    let automatic = resolver.finish(&corpus);
+    let slice = std::cell::Cell::new(js_sys::Date::now());
+    let pause = || async {
+        if js_sys::Date::now() - slice.get() >= SLICE_MS {
+            next_slice().await;
+            slice.set(js_sys::Date::now());
+        }
+    };
+    let automatic = resolver.finish_pausing(&corpus, pause).await;
     let mut text = TextIndexBuilder::default();
     in_slices("Indexing", docs, |d| text.add(d), progress, cancelled).await?;
     Some(Prepared {
