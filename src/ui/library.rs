@@ -384,7 +384,9 @@ impl Library {
         if let Some(curation) = edits {
             save_edits(&entry.id, &curation);
         }
-        summary.not_kept = store::save(&entry, Some(&articles)).await.err();
+        summary.not_kept = store::save(&entry, &articles, &|kept, of| progress(KEEPING, kept, of))
+            .await
+            .err();
         self.land(entry, prepared, &mut summary);
         summary
     }
@@ -439,10 +441,11 @@ impl Library {
                 reason: "not imported: an index file is imported on its own".into(),
             });
         }
-        let kept = match store::save(&entry, Some(&articles)).await {
-            Ok(()) => store::save_index(&entry.id, &bytes).await,
-            Err(e) => Err(e),
-        };
+        let kept =
+            match store::save(&entry, &articles, &|kept, of| progress(KEEPING, kept, of)).await {
+                Ok(()) => store::save_index(&entry.id, &bytes).await,
+                Err(e) => Err(e),
+            };
         summary.not_kept = kept.err();
         self.land(entry, prepared, &mut summary);
         summary
@@ -484,7 +487,7 @@ impl Library {
         });
         let message = self.message;
         spawn_local(async move {
-            if let Err(e) = store::save(&entry, None).await {
+            if let Err(e) = store::save_entry(&entry).await {
                 message.set(Some(format!("The new name was not kept: {e}.")));
             }
         });
@@ -555,7 +558,7 @@ impl Library {
         };
         let library = self.clone();
         spawn_local(async move {
-            let mut restored = store::save(&deleted.entry, Some(&deleted.articles)).await;
+            let mut restored = store::save(&deleted.entry, &deleted.articles, &|_, _| ()).await;
             if let (Ok(()), Some(index)) = (&restored, &deleted.index) {
                 restored = store::save_index(&deleted.entry.id, index).await;
             }
@@ -613,6 +616,9 @@ impl Library {
 
 /// How far a long piece of work has come: its stage, and items done of the total.
 type Progress<'a> = &'a dyn Fn(&'static str, usize, usize);
+
+/// The stage that keeps an imported corpus in the browser's storage.
+const KEEPING: &str = "Keeping in this browser";
 
 /// The documents analysed from `articles`, a slice at a time; none if cancelled on the way.
 async fn analyse(

@@ -139,6 +139,43 @@ test("an imported corpus and its edits survive a reload, and its export imports 
   assert.deepEqual([...page.problems, ...elsewhere.problems], []);
 });
 
+test("a corpus bigger than one stored chunk, and one kept whole by an earlier version, reopen after a reload", async () => {
+  // Four texts of 450 KB: the store keeps the first three in one chunk and the fourth in another.
+  const texts = Object.fromEntries([1, 2, 3, 4].map((n) => [`part-${n}.txt`,
+    `Part ${n} of the hearing\n\n` + Array.from({ length: 15000 }, (_, i) => `Witness ${i} of part ${n} spoke.`).join(" ") + "\n"]));
+  const page = await watchedPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator(".doc-row").first().waitFor({ timeout: 20000 });
+  assert.equal(await importFiles(page, texts), "Imported 4 articles from 4 files into “part-1.txt and 3 more”.");
+  const keys = await page.evaluate(() => new Promise((done) => {
+    const open = indexedDB.open("parallax");
+    open.onsuccess = () => {
+      const all = open.result.transaction("articles").objectStore("articles").getAllKeys();
+      all.onsuccess = () => { open.result.close(); done(all.result.map(([, n]) => n)); };
+    };
+  }));
+  assert.deepEqual(keys, [0, 1]);
+  await page.evaluate(() => new Promise((done, failed) => {
+    const open = indexedDB.open("parallax");
+    open.onsuccess = () => {
+      const tx = open.result.transaction(["catalog", "articles"], "readwrite");
+      tx.objectStore("catalog").put(JSON.stringify({ id: "c1", name: "Kept whole", articles: 1 }), "c1");
+      tx.objectStore("articles").put(JSON.stringify([{ id: "old.txt", text: "Old headline\n\nOld body.\n" }]), "c1");
+      tx.oncomplete = () => { open.result.close(); done(); };
+      tx.onerror = () => failed(tx.error);
+    };
+  }));
+  await page.reload();
+  await page.locator(".corpus-menu", { hasText: "part-1.txt and 3 more · 4 articles" }).waitFor({ timeout: 20000 });
+  const exported = await exportCorpus(page, 2);
+  const file = JSON.parse(readFileSync(exported.path, "utf8"));
+  assert.deepEqual(file.articles.map((a) => [a.id, a.text]), Object.entries(texts));
+  await page.goto(`${new URL(page.url()).origin}/?corpus=c1`);
+  await page.locator(".corpus-menu", { hasText: "Kept whole · 1 article" }).waitFor({ timeout: 20000 });
+  assert.deepEqual(await page.locator(".doc-row .doc-title").allTextContents(), ["Old headline"]);
+  assert.deepEqual(page.problems, []);
+});
+
 test("a corpus can be renamed, deleted after confirmation, and brought back with undo", async () => {
   const page = await watchedPage(browser, server.url);
   await page.goto(server.url);
