@@ -93,18 +93,35 @@ impl Table {
     fn from_pairs(
         values: Vec<(String, String)>,
         documents: usize,
-        mut pairs: Vec<(u32, u32)>,
+        pairs: Vec<(u32, u32)>,
     ) -> Table {
-        pairs.sort_unstable();
-        pairs.dedup();
+        // Bucketed by document, then each document's few values sorted: sorting the 700,000
+        // entity mentions of 10,000 articles as one list took most of the facets' build time.
+        let mut bucket_starts = vec![0usize; documents + 1];
+        for &(d, _) in &pairs {
+            bucket_starts[d as usize + 1] += 1;
+        }
+        for d in 0..documents {
+            bucket_starts[d + 1] += bucket_starts[d];
+        }
+        let mut bucketed = vec![0u32; pairs.len()];
+        let mut fill = bucket_starts.clone();
+        for (d, v) in pairs {
+            bucketed[fill[d as usize]] = v;
+            fill[d as usize] += 1;
+        }
         let mut starts = Vec::with_capacity(documents + 1);
-        let mut doc_values = Vec::with_capacity(pairs.len());
-        let mut next = pairs.iter().peekable();
-        for d in 0..documents as u32 {
+        let mut doc_values = Vec::with_capacity(bucketed.len());
+        for d in 0..documents {
             starts.push(doc_values.len() as u32);
-            while let Some((_, v)) = next.next_if(|(pd, _)| *pd == d) {
-                doc_values.push(*v);
-            }
+            let values = &mut bucketed[bucket_starts[d]..bucket_starts[d + 1]];
+            values.sort_unstable();
+            doc_values.extend(
+                values
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| (i == 0 || values[i - 1] != *v).then_some(*v)),
+            );
         }
         starts.push(doc_values.len() as u32);
         let numbers = values
@@ -661,6 +678,22 @@ mod tests {
             .map(|v| v.0)
             .collect();
         assert_eq!(labels, ["Arvind Krishna"]);
+    }
+
+    #[test]
+    fn an_article_naming_an_entity_twice_counts_once_and_its_values_are_in_order() {
+        let (_, f) = corpus();
+        let values = f.values_of(Facet::Entity, 0);
+        assert!(values.windows(2).all(|w| w[0] < w[1]), "{values:?}");
+        let all = f.counts(
+            &[0],
+            &Selection::default(),
+            &EntityLimit { top: 10, find: "" },
+        );
+        let amazon = counts(&all, Facet::Entity)
+            .into_iter()
+            .find(|v| v.0 == "Amazon");
+        assert_eq!(amazon, Some(("Amazon", 1, false)));
     }
 
     #[test]
