@@ -34,6 +34,31 @@ impl IndexFile {
 
     /// The index `bytes` hold; the error says why they are not one this version reads.
     pub fn from_bytes(bytes: &[u8]) -> Result<IndexFile, String> {
+        let mut reader = IndexReader::new(bytes)?;
+        let documents = reader.by_ref().collect::<Result<Vec<_>, _>>()?;
+        Ok(IndexFile {
+            name: reader.name.clone(),
+            documents,
+            entities: reader.entities()?,
+        })
+    }
+}
+
+/// An index file read a document at a time, so that a caller can pause between documents (10,000
+/// of them take ~150 ms to read in the browser). Reads the very bytes [`IndexFile::to_bytes`]
+/// writes: postcard lays a struct out field by field and a list as its length, then its items.
+pub struct IndexReader<'a> {
+    pub name: String,
+    /// How many documents the file holds.
+    pub documents: usize,
+    read: usize,
+    rest: &'a [u8],
+}
+
+impl<'a> IndexReader<'a> {
+    /// The reader of `bytes`, past the name and the count of documents; the error says why they
+    /// are not an index file this version reads.
+    pub fn new(bytes: &'a [u8]) -> Result<IndexReader<'a>, String> {
         let Some(body) = bytes.strip_prefix(MAGIC) else {
             return Err(if bytes.starts_with(b"PARALLAX-INDEX ") {
                 "made by another version of Parallax: index the articles again with this one".into()
@@ -41,8 +66,47 @@ impl IndexFile {
                 "not a Parallax index file".into()
             });
         };
-        postcard::from_bytes(body).map_err(|e| format!("a damaged Parallax index file ({e})"))
+        let (name, rest) = postcard::take_from_bytes::<String>(body).map_err(damaged)?;
+        let (documents, rest) = postcard::take_from_bytes::<usize>(rest).map_err(damaged)?;
+        Ok(IndexReader {
+            name,
+            documents,
+            read: 0,
+            rest,
+        })
     }
+
+    /// The entities, once every document has been read.
+    pub fn entities(self) -> Result<EntityIndex, String> {
+        assert_eq!(self.read, self.documents, "documents are read first");
+        postcard::from_bytes(self.rest).map_err(damaged)
+    }
+}
+
+impl Iterator for IndexReader<'_> {
+    type Item = Result<Document, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.read == self.documents {
+            return None;
+        }
+        self.read += 1;
+        Some(match postcard::take_from_bytes::<Document>(self.rest) {
+            Ok((document, rest)) => {
+                self.rest = rest;
+                Ok(document)
+            }
+            Err(e) => {
+                // Nothing after a damaged document can be read.
+                self.read = self.documents;
+                Err(damaged(e))
+            }
+        })
+    }
+}
+
+fn damaged(e: postcard::Error) -> String {
+    format!("a damaged Parallax index file ({e})")
 }
 
 #[cfg(test)]
@@ -62,6 +126,23 @@ mod tests {
         let bytes = file.to_bytes();
         assert!(bytes.starts_with(b"PARALLAX-INDEX 1\n"));
         assert_eq!(IndexFile::from_bytes(&bytes).unwrap(), file);
+    }
+
+    #[test]
+    fn a_reader_gives_the_name_then_each_document_then_the_entities() {
+        let corpus = Corpus::embedded();
+        let file = IndexFile {
+            name: "Seeds".into(),
+            entities: resolve(&corpus),
+            documents: corpus.documents,
+        };
+        let bytes = file.to_bytes();
+        let mut reader = IndexReader::new(&bytes).unwrap();
+        assert_eq!((reader.name.as_str(), reader.documents), ("Seeds", 5));
+        let first = reader.next().unwrap().unwrap();
+        assert_eq!(first, file.documents[0]);
+        assert_eq!(reader.by_ref().count(), 4);
+        assert_eq!(reader.entities().unwrap(), file.entities);
     }
 
     #[test]

@@ -22,6 +22,7 @@ use crate::curation::Curation;
 use crate::entities::{EntityIndex, Resolver};
 use crate::facets::FacetIndex;
 use crate::import::{self, Article, Batch, CorpusFile, Fields, Format, Problem, Text};
+use crate::index_file::{IndexFile, IndexReader};
 use crate::ingest::Document;
 use crate::search::{Index, TextIndexBuilder};
 
@@ -410,26 +411,36 @@ impl Library {
             Ok(bytes) => bytes,
             Err(e) => return failed(e),
         };
-        next_slice().await;
-        let index = match crate::index_file::IndexFile::from_bytes(&bytes) {
-            Ok(index) => index,
-            Err(e) => return failed(e),
-        };
         let progress =
             |stage, done, total| self.import.set(ImportState::Running { stage, done, total });
         let stop = || self.cancel.get_value();
-        let articles: Vec<Article> = index.documents.iter().map(Article::of).collect();
+        let cancelled = || Summary {
+            cancelled: true,
+            ..Summary::default()
+        };
+        let index = match read_index(&bytes, &progress, &stop).await {
+            Some(Ok(index)) => index,
+            Some(Err(e)) => return failed(e),
+            None => return cancelled(),
+        };
         let entry = Entry {
             id: format!("c{}", js_sys::Date::now() as u64),
             name: index.name.clone(),
-            articles: articles.len(),
+            articles: index.documents.len(),
         };
         let Some(prepared) = prepare_indexed(index, &progress, &stop).await else {
-            return Summary {
-                cancelled: true,
-                ..Summary::default()
-            };
+            return cancelled();
         };
+        // The articles to keep, copied from the documents a slice at a time (150 MB at 10k).
+        let mut articles = Vec::with_capacity(entry.articles);
+        let documents = &prepared.corpus.documents;
+        let copy = |d: &Document| articles.push(Article::of(d));
+        if in_slices(KEEPING, documents, copy, &progress, &stop)
+            .await
+            .is_none()
+        {
+            return cancelled();
+        }
         let mut summary = Summary {
             imported: articles.len(),
             files: 1,
@@ -671,7 +682,7 @@ async fn prepare(
 
 /// A pre-analysed corpus ready to explore: only its text is indexed, a slice at a time.
 async fn prepare_indexed(
-    index: crate::index_file::IndexFile,
+    index: IndexFile,
     progress: Progress<'_>,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Prepared> {
@@ -680,6 +691,45 @@ async fn prepare_indexed(
     };
     indexed(corpus, index.entities, progress, cancelled).await
 }
+
+/// The index file `bytes` hold, its documents read a slice at a time; none if cancelled.
+async fn read_index(
+    bytes: &[u8],
+    progress: Progress<'_>,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Result<IndexFile, String>> {
+    let mut reader = match IndexReader::new(bytes) {
+        Ok(reader) => reader,
+        Err(e) => return Some(Err(e)),
+    };
+    let total = reader.documents;
+    let mut documents = Vec::with_capacity(total);
+    let mut slice = Slice::start();
+    progress(READING_INDEX, 0, total);
+    for document in reader.by_ref() {
+        match document {
+            Ok(document) => documents.push(document),
+            Err(e) => return Some(Err(e)),
+        }
+        if slice.is_due() {
+            progress(READING_INDEX, documents.len(), total);
+            slice.pause().await;
+            if cancelled() {
+                return None;
+            }
+        }
+    }
+    next_slice().await;
+    let name = reader.name.clone();
+    Some(reader.entities().map(|entities| IndexFile {
+        name,
+        documents,
+        entities,
+    }))
+}
+
+/// The stage that reads the documents of an index file.
+const READING_INDEX: &str = "Reading the index";
 
 /// `corpus` with its entities ready to explore: its text indexed a slice at a time, then the
 /// search index over both, each of the three finishing steps in a task of its own (at 10,000
@@ -808,11 +858,28 @@ async fn inflate(
 }
 
 async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| "the browser could not read the file".to_string())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let unreadable = |_| "the browser could not read the file".to_string();
+    let size = file.size() as usize;
+    let mut bytes = Vec::with_capacity(size);
+    // A piece at a time: each is read and copied in a task of its own.
+    for start in (0..size).step_by(READ_STEP_BYTES) {
+        let end = (start + READ_STEP_BYTES).min(size);
+        let piece = file
+            .slice_with_f64_and_f64(start as f64, end as f64)
+            .map_err(unreadable)?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(piece.array_buffer())
+            .await
+            .map_err(unreadable)?;
+        let piece = js_sys::Uint8Array::new(&buffer);
+        let at = bytes.len();
+        bytes.resize(at + piece.length() as usize, 0);
+        piece.copy_to(&mut bytes[at..]);
+    }
+    Ok(bytes)
 }
+
+/// How many bytes of a file are read in one step (1–64 MB): a copy of a few milliseconds.
+const READ_STEP_BYTES: usize = 8 << 20;
 
 /// For each record format among `files`, the keys its records use and the mapping to propose:
 /// the one used last time for this format when its text field is among the keys, else the one
@@ -1094,11 +1161,14 @@ fn OpenCorpus(id: String) -> impl IntoView {
                         progress.set((stage, done, total));
                     }
                 };
-                let index = store::index(&id)
-                    .await
-                    .ok()
-                    .flatten()
-                    .and_then(|bytes| crate::index_file::IndexFile::from_bytes(&bytes).ok());
+                // A stored index that cannot be read is passed over: the articles are analysed.
+                let index = match store::index(&id).await.ok().flatten() {
+                    Some(bytes) => match read_index(&bytes, &report, &is_gone).await {
+                        Some(index) => index.ok(),
+                        None => return,
+                    },
+                    None => None,
+                };
                 let prepared = match index {
                     Some(index) => prepare_indexed(index, &report, &is_gone).await,
                     None => match store::articles(&id).await {
