@@ -273,6 +273,13 @@ impl FacetIndex {
             .sum()
     }
 
+    /// The label of `facet`'s value `key` (an entity's name, for its id), if a document has it.
+    pub fn label(&self, facet: Facet, key: &str) -> Option<&str> {
+        let table = self.table(facet);
+        let v = table.key_number(key)?;
+        Some(&table.values[v as usize].1)
+    }
+
     fn table(&self, facet: Facet) -> &Table {
         &self.tables[facet as usize]
     }
@@ -663,6 +670,11 @@ mod tests {
         let entity = all.iter().find(|c| c.facet == "entity").unwrap();
         assert_eq!(entity.values.len(), 2);
         assert_eq!(entity.values[0].label, "Jeff Bezos");
+        assert_eq!(
+            f.label(Facet::Entity, "person:jeff-bezos"),
+            Some("Jeff Bezos")
+        );
+        assert_eq!(f.label(Facet::Entity, "person:nobody"), None);
         assert_eq!(entity.values[0].count, 2);
         assert!(entity.more > 0);
         let found = f.counts(

@@ -21,6 +21,7 @@ use crate::curation::Curation;
 use crate::dates::Date;
 use crate::ingest::{analyze, decode, DecodeError, Document};
 use crate::manifest::{Manifest, ManifestEntry};
+use crate::view_state::SavedView;
 
 /// An article as a file gave it, before analysis: its text exactly as read, and the facts the
 /// file states about it (which win over what analysis reads from the text). Cheap to make and to
@@ -92,6 +93,9 @@ pub struct CorpusFile {
     pub articles: Vec<Article>,
     #[serde(default = "no_edits")]
     pub edits: Curation,
+    /// The views the user saved (none in files written before views were kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<SavedView>,
 }
 
 fn no_edits() -> Curation {
@@ -106,6 +110,7 @@ impl CorpusFile {
             name: name.into(),
             articles,
             edits,
+            views: Vec::new(),
         }
     }
 
@@ -564,6 +569,13 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<(Format, Text), Problem> {
     read_inflated(name, &inflate.into_bytes())
 }
 
+/// Whether a file found inside a chosen or dropped folder, at `path` (`/`-separated), is hidden
+/// — it or a folder on its way has a name starting with '.' (`.DS_Store`, `.git/…`) — and so
+/// is passed over rather than reported as not an article.
+pub fn is_hidden_path(path: &str) -> bool {
+    path.split('/').any(|part| part.starts_with('.'))
+}
+
 /// As [`read_file`], for a `.gz` file whose bytes the caller has already inflated ([`Inflate`]).
 pub fn read_inflated(name: &str, bytes: &[u8]) -> Result<(Format, Text), Problem> {
     let problem = |reason: String| Problem {
@@ -974,6 +986,15 @@ mod tests {
     }
 
     #[test]
+    fn hidden_files_and_anything_in_a_hidden_folder_are_hidden() {
+        assert!(is_hidden_path("story/.DS_Store"));
+        assert!(is_hidden_path("story/.git/config"));
+        assert!(is_hidden_path(".notes.txt"));
+        assert!(!is_hidden_path("story/cnn/2020-06-10.txt"));
+        assert!(!is_hidden_path("story/cnn..txt"));
+    }
+
+    #[test]
     fn an_exported_corpus_imports_with_its_name_edits_and_text_byte_for_byte() {
         let text = "Caf\u{e9} \u{201c}quoted\u{201d}\r\n\n\ttabbed \\ back\u{2028}slash  ";
         let articles = vec![Article {
@@ -986,7 +1007,14 @@ mod tests {
         let edits = Curation::new(vec![crate::curation::Edit::Hide {
             spelling: "Amazon".into(),
         }]);
-        let file = CorpusFile::new("My story", articles.clone(), edits.clone());
+        let views = vec![SavedView {
+            name: "Quotes from the Ledger".into(),
+            query: "?q=%22said%22&source=The%20Ledger".into(),
+        }];
+        let file = CorpusFile {
+            views: views.clone(),
+            ..CorpusFile::new("My story", articles.clone(), edits.clone())
+        };
         let mut batch = Batch::new([]);
         batch.add_file("my-story.parallax.json", file.to_json().as_bytes(), None);
         assert_eq!(batch.articles, articles);
@@ -999,6 +1027,7 @@ mod tests {
             ),
             ("My story", &edits)
         );
+        assert_eq!(batch.corpus_files[0].views, views);
         let broken = r#"{"format": "parallax-corpus", "version": 1, "name": "x"}"#;
         batch.add_file("broken.parallax.json", broken.as_bytes(), None);
         assert!(

@@ -154,6 +154,18 @@ const EDGE_JOIN: &str = "~";
 const FACET_PREFIX: &str = "f.";
 
 impl ViewState {
+    /// Reads the state from a URL query such as `?q=police&view=entities`.
+    pub fn from_query_string(query: &str) -> ViewState {
+        let pairs = parse_query(query);
+        ViewState::from_query(|k| {
+            pairs
+                .iter()
+                .filter(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+                .collect()
+        })
+    }
+
     /// Reads the state from decoded query parameters (every value of a name, in order); unknown
     /// or malformed values mean "default".
     pub fn from_query(get_all: impl Fn(&str) -> Vec<String>) -> ViewState {
@@ -234,6 +246,45 @@ impl ViewState {
                 }
             }),
         }
+    }
+
+    /// A short name for this view, of what it searches, filters and shows: `“police” · CNN ·
+    /// graph`, or `All articles`; `label` names a facet value (an entity's name for its id).
+    pub fn describe(&self, label: impl Fn(Facet, &str) -> String) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.query.trim().is_empty() {
+            parts.push(format!("“{}”", self.query.trim()));
+        }
+        for facet in Facet::ALL {
+            let chosen = self.facets.of(facet);
+            if !chosen.is_empty() {
+                let labels: Vec<String> = chosen.iter().map(|key| label(facet, key)).collect();
+                parts.push(labels.join(" or "));
+            }
+        }
+        let shown = if self.compare.is_some() {
+            Some("comparison")
+        } else if self.graph.is_some() {
+            Some("graph")
+        } else if self.kwic.is_some() {
+            Some("concordance")
+        } else if self.doc.is_some() {
+            Some("one article")
+        } else if self.pane == Pane::Entities {
+            Some("entities")
+        } else {
+            None
+        };
+        parts.extend(shown.map(str::to_string));
+        if parts.is_empty() {
+            return "All articles".into();
+        }
+        let described = parts.join(" · ");
+        let mut chars = described.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
     }
 
     /// The query string for this state: empty for the default view, else `?doc=…&…`.
@@ -405,6 +456,46 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
+/// A view the user named and kept, to come back to: its name and its URL query (`?…`), which
+/// names no corpus — a view opens on whichever corpus holds it, and an exported corpus imports
+/// elsewhere under a new id.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SavedView {
+    pub name: String,
+    pub query: String,
+}
+
+impl SavedView {
+    /// `state` kept as `name` (blank: `described`, what [`ViewState::describe`] says of it).
+    pub fn of(name: &str, described: &str, state: &ViewState) -> SavedView {
+        let name = name.trim();
+        SavedView {
+            name: if name.is_empty() { described } else { name }.to_string(),
+            query: ViewState {
+                corpus: None,
+                ..state.clone()
+            }
+            .to_query(),
+        }
+    }
+
+    /// This view, shown on `corpus`.
+    pub fn state_on(&self, corpus: Option<&str>) -> ViewState {
+        ViewState {
+            corpus: corpus.map(str::to_string),
+            ..ViewState::from_query_string(&self.query)
+        }
+    }
+}
+
+/// Adds `view` to `views`: in place of the one of the same name, else last.
+pub fn keep_view(views: &mut Vec<SavedView>, view: SavedView) {
+    match views.iter_mut().find(|v| v.name == view.name) {
+        Some(same_name) => *same_name = view,
+        None => views.push(view),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,14 +511,7 @@ mod tests {
     }
 
     fn round_trip(state: &ViewState) -> ViewState {
-        let pairs = parse_query(&state.to_query());
-        ViewState::from_query(|k| {
-            pairs
-                .iter()
-                .filter(|(key, _)| key == k)
-                .map(|(_, v)| v.clone())
-                .collect()
-        })
+        ViewState::from_query_string(&state.to_query())
     }
 
     #[test]
@@ -619,6 +703,84 @@ mod tests {
         assert_eq!(
             parse(&[("q", "\"face recognition\" -ibm"), ("doc", "a.txt")]),
             state
+        );
+    }
+
+    fn no_label(_: Facet, key: &str) -> String {
+        key.to_string()
+    }
+
+    #[test]
+    fn a_view_is_described_by_its_search_filters_and_what_it_shows() {
+        assert_eq!(ViewState::default().describe(no_label), "All articles");
+        let state = ViewState {
+            query: " police ".into(),
+            facets: Selection::default()
+                .toggled(Facet::Source, "CNN")
+                .toggled(Facet::Source, "Fox News")
+                .toggled(Facet::Entity, "person:jeff-bezos"),
+            graph: Some(GraphView::default()),
+            ..ViewState::default()
+        };
+        let named = |facet: Facet, key: &str| match (facet, key) {
+            (Facet::Entity, "person:jeff-bezos") => "Jeff Bezos".to_string(),
+            _ => key.to_string(),
+        };
+        assert_eq!(
+            state.describe(named),
+            "“police” · CNN or Fox News · Jeff Bezos · graph"
+        );
+        let entities = ViewState {
+            pane: Pane::Entities,
+            ..ViewState::default()
+        };
+        assert_eq!(entities.describe(no_label), "Entities");
+    }
+
+    #[test]
+    fn a_saved_view_leaves_its_corpus_out_and_opens_on_the_one_that_holds_it() {
+        let state = ViewState {
+            corpus: Some("c1700000000000".into()),
+            query: "rekognition".into(),
+            doc: Some("a.txt".into()),
+            ..ViewState::default()
+        };
+        let view = SavedView::of("  ", "“rekognition” · one article", &state);
+        assert_eq!(
+            view,
+            SavedView {
+                name: "“rekognition” · one article".into(),
+                query: "?q=rekognition&doc=a.txt".into(),
+            }
+        );
+        assert_eq!(SavedView::of(" Mine ", "x", &state).name, "Mine");
+        let elsewhere = view.state_on(Some("c1800000000000"));
+        assert_eq!(elsewhere.corpus.as_deref(), Some("c1800000000000"));
+        assert_eq!(
+            elsewhere,
+            ViewState {
+                corpus: Some("c1800000000000".into()),
+                ..state
+            }
+        );
+    }
+
+    #[test]
+    fn a_view_saved_under_a_name_already_kept_replaces_it_where_it_was() {
+        let view = |name: &str, query: &str| SavedView {
+            name: name.into(),
+            query: query.into(),
+        };
+        let mut views = vec![view("Bezos", "?q=bezos"), view("Graph", "?graph=1")];
+        keep_view(&mut views, view("Bezos", "?q=jeff%20bezos"));
+        keep_view(&mut views, view("Quotes", "?kwic="));
+        assert_eq!(
+            views,
+            [
+                view("Bezos", "?q=jeff%20bezos"),
+                view("Graph", "?graph=1"),
+                view("Quotes", "?kwic=")
+            ]
         );
     }
 

@@ -352,15 +352,36 @@ async fn the_reader_marks_entities_by_type_with_their_canonical_name() {
 
 const EDITS_KEY: &str = "parallax.edits.v1.seeds";
 
-fn saved_edits() -> String {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item(EDITS_KEY)
-        .unwrap()
-        .unwrap_or_default()
+/// What the browser keeps in the object store `store` under `key` ("" for nothing), once
+/// `wanted` holds of it (the page writes a moment after a change), or after 2 s.
+async fn kept(store: &str, key: &str, wanted: impl Fn(&str) -> bool) -> String {
+    let mut value = String::new();
+    for _ in 0..100 {
+        let database = idb::Factory::new()
+            .unwrap()
+            .open("parallax", None)
+            .unwrap()
+            .await
+            .unwrap();
+        let tx = database
+            .transaction(&[store], idb::TransactionMode::ReadOnly)
+            .unwrap();
+        value = tx
+            .object_store(store)
+            .unwrap()
+            .get(JsValue::from_str(key))
+            .unwrap()
+            .await
+            .unwrap()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        database.close();
+        if wanted(&value) {
+            break;
+        }
+        sleep(20).await;
+    }
+    value
 }
 
 fn entity_names(page: &Mounted) -> Vec<String> {
@@ -390,11 +411,9 @@ async fn accepting_a_suggested_merge_is_saved_and_can_be_undone_and_redone() {
     settle().await;
     assert!(!entity_names(&page).contains(&"Gebry".to_string()));
     assert_eq!(page.text(".edit-count"), "1 edit");
-    assert!(
-        saved_edits().contains("\"op\": \"merge\""),
-        "{}",
-        saved_edits()
-    );
+    let merged = |json: &str| json.contains("\"op\": \"merge\"");
+    let saved = kept("edits", EDITS_KEY, merged).await;
+    assert!(merged(&saved), "{saved}");
 
     page.one(".entity-link[data-id=\"person:timnit-gebru\"]")
         .click();
@@ -404,7 +423,8 @@ async fn accepting_a_suggested_merge_is_saved_and_can_be_undone_and_redone() {
     page.one(".curation-bar .undo").click();
     settle().await;
     assert!(entity_names(&page).contains(&"Gebry".to_string()));
-    assert!(!saved_edits().contains("merge"));
+    let saved = kept("edits", EDITS_KEY, |json| !merged(json)).await;
+    assert!(!merged(&saved), "{saved}");
     page.one(".curation-bar .redo").click();
     settle().await;
     assert!(!entity_names(&page).contains(&"Gebry".to_string()));
@@ -446,6 +466,69 @@ async fn renaming_keeps_the_entity_and_its_old_spelling() {
     );
     undo_all(&page).await;
     assert!(entity_names(&page).contains(&"Jeff Bezos".to_string()));
+}
+
+fn saved_view_names(page: &Mounted) -> Vec<String> {
+    page.all(".view-row > a")
+        .iter()
+        .map(|a| a.text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_view_is_named_for_what_it_shows_kept_and_opened_again() {
+    let filtered = "?q=police&f.entity=person%3Ajeff-bezos";
+    let page = mount(filtered).await;
+    page.one(".views-menu").click();
+    settle().await;
+    let name: web_sys::HtmlInputElement = page.one(".save-view input").unchecked_into();
+    assert_eq!(name.placeholder(), "“police” · Jeff Bezos");
+    page.one(".save-view button").click();
+    settle().await;
+    assert_eq!(saved_view_names(&page), ["“police” · Jeff Bezos"]);
+    let saved = kept("views", EDITS_KEY, |json| json.contains("police")).await;
+    assert_eq!(
+        saved,
+        r#"[{"name":"“police” · Jeff Bezos","query":"?q=police&f.entity=person%3Ajeff-bezos"}]"#
+    );
+
+    mount("?view=entities").await;
+    let name: web_sys::HtmlInputElement = page.one(".save-view input").unchecked_into();
+    name.set_value("  The entities ");
+    page.one(".save-view button").click();
+    settle().await;
+    assert_eq!(
+        saved_view_names(&page),
+        ["“police” · Jeff Bezos", "The entities"]
+    );
+    assert_eq!(page.text(".views-menu"), "Views (2) ▾");
+    assert_eq!(
+        page.one(".view-row:nth-child(2) > a")
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("page")
+    );
+
+    page.one(".view-row > a").click();
+    settle().await;
+    assert_eq!(query(), filtered);
+    assert!(
+        page.all(".views-panel").is_empty(),
+        "opening a view closes the list"
+    );
+    let search: web_sys::HtmlInputElement = page.one(".search-box").unchecked_into();
+    assert_eq!(search.value(), "police");
+
+    page.one(".views-menu").click();
+    settle().await;
+    while !page.all(".view-row .delete").is_empty() {
+        page.one(".view-row .delete").click();
+        settle().await;
+    }
+    assert_eq!(page.text(".views-menu"), "Views ▾");
+    assert_eq!(kept("views", EDITS_KEY, |json| json == "[]").await, "[]");
+    page.one(".views-panel .close").click();
+    settle().await;
 }
 
 #[wasm_bindgen_test]

@@ -15,21 +15,15 @@ use crate::import::{Fields, Format};
 #[component]
 pub(crate) fn CorpusMenu(summary: Signal<String>) -> impl IntoView {
     let library = expect_context::<Library>();
-    let open = library.panel_open;
     view! {
-        <button
-            class="corpus-menu"
-            aria-expanded=move || open.get().to_string()
-            aria-controls="corpus-panel"
+        <super::TopbarMenu
+            name="corpus"
             title="Switch corpus, import articles, export"
-            on:click=move |_| open.update(|o| *o = !*o)
-        >
-            {summary}
-            <span aria-hidden="true">" ▾"</span>
-        </button>
-        <Show when=move || open.get()>
-            <CorpusPanel />
-        </Show>
+            heading="Corpora"
+            open=library.panel_open
+            label=summary
+            contents=|| view! { <CorpusPanel /> }
+        />
     }
 }
 
@@ -39,13 +33,7 @@ fn CorpusPanel() -> impl IntoView {
     let library = expect_context::<Library>();
     let shown = expect_context::<super::Page>().url_state;
     let current = Memo::new(move |_| shown.with(|s| s.corpus.clone()));
-    let open = library.panel_open;
     let catalog = library.catalog;
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            open.set(false);
-        }
-    };
     let message = library.message;
     let can_undo = library.can_undo_delete;
     let undo = {
@@ -53,13 +41,6 @@ fn CorpusPanel() -> impl IntoView {
         Callback::new(move |()| library.undo_delete())
     };
     view! {
-        <section id="corpus-panel" class="corpus-panel" aria-label="Corpora" on:keydown=on_key>
-            <header class="corpus-panel-head">
-                <h2>"Corpora"</h2>
-                <button class="close" on:click=move |_| open.set(false)>
-                    "Close"
-                </button>
-            </header>
             <ul class="corpus-list">
                 <CorpusRow entry=None current />
                 {move || {
@@ -83,7 +64,6 @@ fn CorpusPanel() -> impl IntoView {
             </Show>
             <ImportControls />
             <ImportStatus />
-        </section>
     }
 }
 
@@ -120,12 +100,7 @@ fn CorpusRow(entry: Option<Entry>, current: Memo<Option<String>>) -> impl IntoVi
             let id = entry.id.clone();
             move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                let input = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-                    .and_then(|f| f.elements().named_item("name"))
-                    .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
-                if let Some(input) = input {
+                if let Some(input) = super::submitted_input(&ev, "name") {
                     library.rename(&id, &input.value());
                 }
                 renaming.set(false);
@@ -272,7 +247,7 @@ fn ImportControls() -> impl IntoView {
                 />
             </label>
             <p class="hint">
-                "…or drop files anywhere on the page: text or Markdown (headline first), saved web pages, JSON, JSON lines (also .gz), CSV, a Parallax corpus export, or a pre-analysed .parallax-index file (parallax index). Nothing leaves this browser."
+                "…or drop files or folders anywhere on the page: text or Markdown (headline first), saved web pages, JSON, JSON lines (also .gz), CSV, a Parallax corpus export, or a pre-analysed .parallax-index file (parallax index). Nothing leaves this browser."
             </p>
         </div>
     }

@@ -1,51 +1,34 @@
-//! The user's entity edits in the page: undo and redo, saved in the browser's storage so they
-//! survive a reload, exported to and imported from a JSON file.
+//! The user's entity edits in the page: undo and redo, kept in the browser's storage
+//! ([`super::kept`]) so they survive a reload, exported to and imported from a JSON file.
 //!
-//! **Nothing already made is lost**: a stored edits file that cannot be read is set aside under a
-//! second key before starting afresh, and a failed import leaves the current edits as they were.
+//! **A failed import leaves the current edits as they were.**
 
 use leptos::prelude::*;
 
 use super::counted;
+use super::kept::Kept;
 use crate::curation::{Curation, Edit};
 
 #[derive(Clone, Copy)]
 pub(crate) struct EditStore {
+    kept: Kept<Curation>,
     pub current: RwSignal<Curation>,
     undo: RwSignal<Vec<Curation>>,
     redo: RwSignal<Vec<Curation>>,
-    /// A short note for the user: what was imported, what could not be read.
+    /// A short note for the user: what was imported, what could not be read or kept.
     pub message: RwSignal<Option<String>>,
-    key: StoredValue<String>,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
 }
 
 impl EditStore {
-    /// The store for the corpus saved under `key`, with what the browser kept from last time.
+    /// The store for the corpus whose edits are kept under `key`.
     pub fn load(key: String) -> EditStore {
-        let mut message = None;
-        let saved = storage().and_then(|s| s.get_item(&key).ok().flatten());
-        let current = match saved.map(|json| Curation::from_json(&json).map_err(|e| (json, e))) {
-            Some(Ok(curation)) => curation,
-            Some(Err((json, e))) => {
-                let aside = format!("{key}.unreadable");
-                if let Some(s) = storage() {
-                    let _ = s.set_item(&aside, &json);
-                }
-                message = Some(format!("Your saved edits could not be read ({e}); they were kept as “{aside}” in this browser's storage."));
-                Curation::new(Vec::new())
-            }
-            None => Curation::new(Vec::new()),
-        };
+        let kept = Kept::load(key);
         EditStore {
-            current: RwSignal::new(current),
+            kept,
+            current: kept.value,
             undo: RwSignal::new(Vec::new()),
             redo: RwSignal::new(Vec::new()),
-            message: RwSignal::new(message),
-            key: StoredValue::new(key),
+            message: kept.message,
         }
     }
 
@@ -53,8 +36,7 @@ impl EditStore {
         let previous = self.current.get_untracked();
         self.undo.update(|u| u.push(previous));
         self.redo.update(Vec::clear);
-        self.current.set(next);
-        self.save();
+        self.kept.set(next);
     }
 
     pub fn push(&self, edit: Edit) {
@@ -68,8 +50,7 @@ impl EditStore {
         if let Some(previous) = self.undo.try_update(Vec::pop).flatten() {
             let now = self.current.get_untracked();
             self.redo.update(|r| r.push(now));
-            self.current.set(previous);
-            self.save();
+            self.kept.set(previous);
         }
     }
 
@@ -77,8 +58,7 @@ impl EditStore {
         if let Some(next) = self.redo.try_update(Vec::pop).flatten() {
             let now = self.current.get_untracked();
             self.undo.update(|u| u.push(now));
-            self.current.set(next);
-            self.save();
+            self.kept.set(next);
         }
     }
 
@@ -88,17 +68,6 @@ impl EditStore {
 
     pub fn can_redo(&self) -> bool {
         self.redo.with(|r| !r.is_empty())
-    }
-
-    fn save(&self) {
-        let json = self.current.get_untracked().to_json();
-        let saved = storage().map(|s| self.key.with_value(|key| s.set_item(key, &json)));
-        if !matches!(saved, Some(Ok(()))) {
-            self.message.set(Some(
-                "This browser did not let Parallax save your edits (storage is full or disabled); export them to keep them."
-                    .into(),
-            ));
-        }
     }
 
     /// Replaces the edits with an imported file's (undoable); a bad file changes nothing.

@@ -15,7 +15,9 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::store::{self, Entry};
+use super::dropped::Dropped;
+use super::kept::Keepable;
+use super::store::{self, Entry, Work};
 use super::{counted, Explorer, Navigate, Prepared};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
@@ -25,15 +27,67 @@ use crate::import::{self, Article, Batch, CorpusFile, Fields, Format, Problem, T
 use crate::index_file::{IndexFile, IndexReader};
 use crate::ingest::Document;
 use crate::search::{Index, TextIndexBuilder};
+use crate::view_state::SavedView;
 
 /// Where the seed corpus's edits are saved in the browser.
 pub(crate) const SEED_EDITS_KEY: &str = "parallax.edits.v1.seeds";
 
-/// Where the edits of corpus `id` (none: the seeds) are saved in the browser.
-pub(crate) fn edits_key(id: Option<&str>) -> String {
-    match id {
-        None => SEED_EDITS_KEY.to_string(),
-        Some(id) => format!("parallax.edits.v1.corpus.{id}"),
+/// Where the edits and views of the imported corpus `id` are kept in the browser.
+fn imported_edits_key(id: &str) -> String {
+    format!("parallax.edits.v1.corpus.{id}")
+}
+
+/// Where the edits and views of a single-file page's corpus, named `name`, are kept.
+fn page_edits_key(name: &str) -> String {
+    format!("parallax.edits.v1.page.{name}")
+}
+
+/// What the user made of one corpus — its entity edits and saved views — as kept (JSON each;
+/// none where there is nothing).
+#[derive(Clone, Debug, Default)]
+struct KeptWork {
+    edits: Option<String>,
+    views: Option<String>,
+}
+
+impl KeptWork {
+    /// What is kept under the edits key `key`.
+    async fn read(key: &str) -> KeptWork {
+        KeptWork {
+            edits: store::work(Work::Edits, key).await,
+            views: store::work(Work::Views, key).await,
+        }
+    }
+
+    /// Keeps this under `key`, in place of what was there (nothing: forgets it).
+    async fn keep(&self, key: &str) -> Result<(), String> {
+        store::keep_work(Work::Edits, key, self.edits.as_deref()).await?;
+        store::keep_work(Work::Views, key, self.views.as_deref()).await
+    }
+
+    /// What a corpus file brought.
+    fn of_file(file: &CorpusFile) -> KeptWork {
+        fn json_of<T: Keepable>(value: &T) -> Option<String> {
+            (!value.is_empty()).then(|| value.to_json())
+        }
+        KeptWork {
+            edits: json_of(&file.edits),
+            views: json_of(&file.views),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.edits.is_none() && self.views.is_none()
+    }
+
+    /// The edits and the views (what cannot be read: none; the page says so when it opens the
+    /// corpus).
+    fn read_back(&self) -> (Curation, Vec<SavedView>) {
+        fn parsed<T: Keepable>(json: Option<&str>) -> T {
+            json.and_then(|json| T::from_json(json).ok())
+                .unwrap_or_else(T::empty)
+        }
+        (parsed(self.edits.as_deref()), parsed(self.views.as_deref()))
     }
 }
 
@@ -108,7 +162,7 @@ struct Deleted {
     entry: Entry,
     articles: Vec<Article>,
     index: Option<Vec<u8>>,
-    edits: Option<String>,
+    work: KeptWork,
 }
 
 /// The corpora and the import, shared by every component under [`CorpusShown`].
@@ -132,10 +186,17 @@ pub(crate) struct Library {
     /// The corpus shown when the URL names none (the seeds, or a single-file page's), and its name.
     built_in: Prepared,
     pub built_in_name: Arc<str>,
+    /// Where the built-in corpus's edits and views are kept.
+    built_in_edits_key: Arc<str>,
 }
 
 impl Library {
-    fn new(navigate: Navigate, built_in: Prepared, built_in_name: &str) -> Library {
+    fn new(
+        navigate: Navigate,
+        built_in: Prepared,
+        built_in_name: &str,
+        built_in_edits_key: &str,
+    ) -> Library {
         let library = Library {
             catalog: RwSignal::new(Vec::new()),
             message: RwSignal::new(None),
@@ -150,6 +211,7 @@ impl Library {
             navigate,
             built_in,
             built_in_name: built_in_name.into(),
+            built_in_edits_key: built_in_edits_key.into(),
         };
         let catalog = library.catalog;
         let message = library.message;
@@ -160,6 +222,11 @@ impl Library {
             }
         });
         library
+    }
+
+    /// Where the edits and views of corpus `id` (none: the built-in one) are kept.
+    fn edits_key(&self, id: Option<&str>) -> String {
+        id.map_or_else(|| self.built_in_edits_key.to_string(), imported_edits_key)
     }
 
     fn name_of(&self, id: &str) -> Option<String> {
@@ -178,7 +245,20 @@ impl Library {
 
     /// Reads `files` and, once their mapping is confirmed (when they hold records), imports them.
     pub fn start(&self, files: Vec<web_sys::File>) {
-        if files.is_empty() || self.busy() {
+        self.start_with(files, Vec::new());
+    }
+
+    /// As [`Library::start`], with `problems` already found (a dropped folder that could not
+    /// be read). Hidden files inside a chosen folder are passed over.
+    fn start_with(&self, mut files: Vec<web_sys::File>, problems: Vec<Problem>) {
+        files.retain(|file| {
+            let path = js_sys::Reflect::get(file, &"webkitRelativePath".into())
+                .ok()
+                .and_then(|p| p.as_string())
+                .unwrap_or_default();
+            !import::is_hidden_path(&path)
+        });
+        if (files.is_empty() && problems.is_empty()) || self.busy() {
             return;
         }
         self.panel_open.set(true);
@@ -198,7 +278,7 @@ impl Library {
             let total = files.len();
             let mut plan = Plan {
                 files: Vec::new(),
-                unreadable: Vec::new(),
+                unreadable: problems,
                 mappings: Vec::new(),
                 into: library.into.get_untracked(),
             };
@@ -343,7 +423,7 @@ impl Library {
         if batch.articles.is_empty() {
             return summary;
         }
-        let (entry, articles, documents, edits) = match &plan.into {
+        let (entry, articles, documents, work) = match &plan.into {
             Some(id) => {
                 let mut all = match self.opened.get_value() {
                     Some((open, prepared)) if open == *id => prepared.corpus.documents.clone(),
@@ -360,35 +440,30 @@ impl Library {
                     name: self.name_of(id).unwrap_or_else(|| id.clone()),
                     articles: articles.len(),
                 };
-                (entry, articles, all, None)
+                (entry, articles, all, KeptWork::default())
             }
             None => {
-                let edits = match batch.corpus_files.as_slice() {
-                    [file] => Some((file.name.clone(), file.edits.clone())),
-                    _ => None,
-                };
-                let name = match &edits {
-                    Some((name, _)) => name.clone(),
-                    None => new_corpus_name(plan),
+                let (name, work) = match batch.corpus_files.as_slice() {
+                    [file] => (file.name.clone(), KeptWork::of_file(file)),
+                    _ => (new_corpus_name(plan), KeptWork::default()),
                 };
                 let entry = Entry {
                     id: format!("c{}", js_sys::Date::now() as u64),
                     name,
                     articles: batch.articles.len(),
                 };
-                let edits = edits.map(|(_, c)| c).filter(|c| !c.edits.is_empty());
-                (entry, batch.articles, documents, edits)
+                (entry, batch.articles, documents, work)
             }
         };
         let Some(prepared) = prepare(documents, &progress, &stop).await else {
             return cancelled();
         };
-        if let Some(curation) = edits {
-            save_edits(&entry.id, &curation);
+        let mut kept =
+            store::save(&entry, &articles, &|kept, of| progress(KEEPING, kept, of)).await;
+        if kept.is_ok() && !work.is_empty() {
+            kept = work.keep(&imported_edits_key(&entry.id)).await;
         }
-        summary.not_kept = store::save(&entry, &articles, &|kept, of| progress(KEEPING, kept, of))
-            .await
-            .err();
+        summary.not_kept = kept.err();
         self.land(entry, prepared, &mut summary);
         summary
     }
@@ -533,14 +608,9 @@ impl Library {
                     .message
                     .set(Some(format!("“{}” was not deleted: {e}.", entry.name)));
             }
-            let key = edits_key(Some(&entry.id));
-            let storage = local_storage();
-            let edits = storage
-                .as_ref()
-                .and_then(|s| s.get_item(&key).ok().flatten());
-            if let Some(s) = &storage {
-                let _ = s.remove_item(&key);
-            }
+            let key = imported_edits_key(&entry.id);
+            let work = KeptWork::read(&key).await;
+            let _ = KeptWork::default().keep(&key).await;
             library.catalog.update(|c| c.retain(|e| e.id != entry.id));
             if library.into.get_untracked().as_deref() == Some(entry.id.as_str()) {
                 library.into.set(None);
@@ -554,7 +624,7 @@ impl Library {
                 entry,
                 articles,
                 index,
-                edits,
+                work,
             })));
             library.can_undo_delete.set(true);
             if shown {
@@ -580,23 +650,30 @@ impl Library {
                     deleted.entry.name
                 )));
             }
-            if let (Some(edits), Some(s)) = (&deleted.edits, local_storage()) {
-                let _ = s.set_item(&edits_key(Some(&deleted.entry.id)), edits);
-            }
+            let restored = match deleted
+                .work
+                .keep(&imported_edits_key(&deleted.entry.id))
+                .await
+            {
+                Ok(()) => format!("Restored “{}”.", deleted.entry.name),
+                Err(e) => format!(
+                    "Restored “{}”, but not its edits and views: {e}.",
+                    deleted.entry.name
+                ),
+            };
             library.catalog.update(|c| {
                 c.push(deleted.entry.clone());
                 c.sort_by(|a, b| a.id.cmp(&b.id));
             });
             library.deleted.set_value(None);
             library.can_undo_delete.set(false);
-            library
-                .message
-                .set(Some(format!("Restored “{}”.", deleted.entry.name)));
+            library.message.set(Some(restored));
         });
     }
 
-    /// Offers corpus `id` (none: the seeds) with its edits as one file.
+    /// Offers corpus `id` (none: the built-in one) with its edits and saved views as one file.
     pub fn export(&self, id: Option<&str>) {
+        let key = self.edits_key(id);
         let id = id.map(str::to_string);
         let name = match &id {
             Some(id) => self.name_of(id).unwrap_or_else(|| id.clone()),
@@ -612,11 +689,11 @@ impl Library {
                 },
                 None => built_in.corpus.documents.iter().map(Article::of).collect(),
             };
-            let edits = local_storage()
-                .and_then(|s| s.get_item(&edits_key(id.as_deref())).ok().flatten())
-                .and_then(|json| Curation::from_json(&json).ok())
-                .unwrap_or_else(|| Curation::new(Vec::new()));
-            let file = CorpusFile::new(&name, articles, edits);
+            let (edits, views) = KeptWork::read(&key).await.read_back();
+            let file = CorpusFile {
+                views,
+                ..CorpusFile::new(&name, articles, edits)
+            };
             super::download(
                 &format!("{}.parallax.json", file_stem(&name)),
                 "application/json",
@@ -945,12 +1022,6 @@ fn remember_fields(format: Format, fields: &Fields) {
     }
 }
 
-fn save_edits(id: &str, curation: &Curation) {
-    if let Some(s) = local_storage() {
-        let _ = s.set_item(&edits_key(Some(id)), &curation.to_json());
-    }
-}
-
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
@@ -988,7 +1059,12 @@ fn file_stem(name: &str) -> String {
 /// library every part of it shares, and files dropped anywhere imported.
 #[component]
 pub(crate) fn CorpusShown(built_in: Prepared, name: String, edits_key: String) -> impl IntoView {
-    let library = Library::new(Arc::new(use_navigate()), built_in.clone(), &name);
+    let library = Library::new(
+        Arc::new(use_navigate()),
+        built_in.clone(),
+        &name,
+        &edits_key,
+    );
     provide_context(library.clone());
     let query = use_query_map();
     let id = Memo::new(move |_| query.with(|q| q.get("corpus")).filter(|c| !c.is_empty()));
@@ -1012,12 +1088,14 @@ pub(crate) fn CorpusShown(built_in: Prepared, name: String, edits_key: String) -
                 return;
             }
             ev.prevent_default();
-            let files = ev
-                .data_transfer()
-                .and_then(|d| d.files())
-                .map(|list| files_of(&list))
-                .unwrap_or_default();
-            library.start(files);
+            let Some(dropped) = ev.data_transfer().map(|d| Dropped::take(&d)) else {
+                return;
+            };
+            let library = library.clone();
+            spawn_local(async move {
+                let (files, problems) = dropped.files().await;
+                library.start_with(files, problems);
+            });
         })
     };
     on_cleanup(move || {
@@ -1077,18 +1155,17 @@ pub(crate) fn PageCorpus(file: Result<CorpusFile, String>) -> impl IntoView {
             .into_any()
         }
     };
-    let edits_key = format!("parallax.edits.v1.page.{}", file.name);
-    if !file.edits.edits.is_empty() {
-        if let Some(s) = local_storage() {
-            if s.get_item(&edits_key).ok().flatten().is_none() {
-                let _ = s.set_item(&edits_key, &file.edits.to_json());
-            }
-        }
-    }
+    let edits_key = page_edits_key(&file.name);
+    let brought = KeptWork::of_file(&file);
     let loaded = RwSignal::new(None::<Prepared>);
     let progress = RwSignal::new(("Analysing", 0usize, file.articles.len()));
     let articles = file.articles;
+    let key = edits_key.clone();
     spawn_local(async move {
+        // The page's edits and views start as it brought them, and then are the user's.
+        if !brought.is_empty() && KeptWork::read(&key).await.is_empty() {
+            let _ = brought.keep(&key).await;
+        }
         let report = |stage, done, total| progress.set((stage, done, total));
         if let Some(prepared) = open(&articles, &report, &|| false).await {
             loaded.set(Some(prepared));
@@ -1190,7 +1267,7 @@ fn OpenCorpus(id: String) -> impl IntoView {
     };
     move || match loaded.get() {
         Some(Ok(prepared)) => view! {
-            <Explorer prepared name edits_key=edits_key(Some(&id)) />
+            <Explorer prepared name edits_key=imported_edits_key(&id) />
         }
         .into_any(),
         Some(Err(e)) => view! {

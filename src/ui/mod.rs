@@ -8,12 +8,15 @@ mod compare_view;
 mod concordance_view;
 mod corpus_panel;
 mod document_list;
+mod dropped;
 mod edits;
 mod entity_browser;
 mod entity_graph;
 mod facet_panel;
+mod kept;
 mod library;
 mod reader;
+mod saved_views;
 mod store;
 
 use std::sync::Arc;
@@ -37,6 +40,7 @@ use entity_browser::EntityBrowser;
 use entity_graph::EntityGraph;
 use library::{CorpusShown, PageCorpus};
 use reader::{Reader, Welcome};
+use saved_views::SavedViewsMenu;
 
 /// What every component of the page shares: the corpus and the URL-backed view state.
 #[derive(Clone)]
@@ -52,6 +56,8 @@ pub(crate) struct Page {
     /// The documents listed: `matched` narrowed by the facet selections.
     listed: Memo<Vec<usize>>,
     edits: EditStore,
+    /// The views the user saved for this corpus.
+    views: kept::Kept<Vec<crate::view_state::SavedView>>,
     /// The shingle index of the corpus (`src/shingles.rs`), once a comparison has needed it.
     shingles: RwSignal<Option<Arc<crate::shingles::ShingleIndex>>>,
     /// The view shown: the URL's, with the query being typed in place of the URL's query.
@@ -269,7 +275,8 @@ fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl
         }
     });
     let facets = Memo::new(move |_| url_state.with(|s| s.facets.clone()));
-    let edits = EditStore::load(edits_key);
+    let edits = EditStore::load(edits_key.clone());
+    let views = kept::Kept::load(edits_key);
     let entities = {
         let corpus = corpus.clone();
         let automatic = automatic.clone();
@@ -340,6 +347,7 @@ fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl
         matched,
         listed,
         edits,
+        views,
         shingles: RwSignal::new(None),
         corpus: corpus.clone(),
         state,
@@ -380,6 +388,7 @@ fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl
                         counted(outlets, "named outlet"),
                     )
                 }) />
+                <SavedViewsMenu />
                 <span class="key-hint" aria-hidden="true">
                     <kbd>"j"</kbd>
                     " / "
@@ -478,6 +487,63 @@ where
         }
     });
     copy
+}
+
+/// A top-bar button (`.{name}-menu`, labelled `label`) that opens and closes its panel
+/// (`#{name}-panel`, headed `heading`, holding `contents`); Escape or Close closes it.
+#[component]
+pub(crate) fn TopbarMenu(
+    name: &'static str,
+    title: &'static str,
+    heading: &'static str,
+    open: RwSignal<bool>,
+    label: Signal<String>,
+    #[prop(into)] contents: ViewFn,
+) -> impl IntoView {
+    let panel = format!("{name}-panel");
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            open.set(false);
+        }
+    };
+    view! {
+        <button
+            class=format!("{name}-menu")
+            aria-expanded=move || open.get().to_string()
+            aria-controls=panel.clone()
+            title=title
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {label}
+            <span aria-hidden="true">" ▾"</span>
+        </button>
+        <Show when=move || open.get()>
+            <section id=panel.clone() class=panel.clone() aria-label=heading on:keydown=on_key>
+                <header class="panel-head">
+                    <h2>{heading}</h2>
+                    <button class="close" on:click=move |_| open.set(false)>
+                        "Close"
+                    </button>
+                </header>
+                {contents.run()}
+            </section>
+        </Show>
+    }
+}
+
+/// The input named `name` of the form `ev` submits.
+pub(crate) fn submitted_input(
+    ev: &leptos::ev::SubmitEvent,
+    name: &str,
+) -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    ev.target()?
+        .dyn_into::<web_sys::HtmlFormElement>()
+        .ok()?
+        .elements()
+        .named_item(name)?
+        .dyn_into()
+        .ok()
 }
 
 /// Offers `text` as a file download named `name`.

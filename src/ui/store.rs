@@ -4,6 +4,9 @@
 //! index file. Articles and index files are kept in chunks under the keys `[corpus id, n]`, a
 //! request and a task each, so that keeping or reading 10,000 articles never holds the page.
 //!
+//! What the user made of a corpus — its entity edits and saved views — is kept here too, by the
+//! corpus's edits key ([`Work`]).
+//!
 //! **A failed write says what to do** (storage full: delete or export a corpus); nothing is
 //! dropped from memory because the browser would not keep it.
 
@@ -18,11 +21,15 @@ use crate::import::Article;
 
 const DATABASE: &str = "parallax";
 /// The schema's version: raise it (and extend `open`'s upgrade) when the stores change.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const CATALOG: &str = "catalog";
 const ARTICLES: &str = "articles";
 /// Pre-analysed corpora (`parallax index` files), by corpus id: opened without analysis.
 const INDEXES: &str = "indexes";
+/// The user's entity edits, as JSON, by edits key.
+const EDITS: &str = "edits";
+/// The user's saved views, as JSON, by edits key.
+const VIEWS: &str = "views";
 
 /// One imported corpus, as the corpus list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,7 +46,7 @@ async fn open() -> Result<Database, String> {
         let Ok(database) = event.database() else {
             return;
         };
-        for store in [CATALOG, ARTICLES, INDEXES] {
+        for store in [CATALOG, ARTICLES, INDEXES, EDITS, VIEWS] {
             if !database.store_names().iter().any(|s| s == store) {
                 let _ = database.create_object_store(store, ObjectStoreParams::new());
             }
@@ -377,4 +384,118 @@ async fn committed(tx: idb::Transaction) -> Result<(), String> {
         idb::TransactionResult::Committed => Ok(()),
         idb::TransactionResult::Aborted => Err("the browser's storage refused the change".into()),
     }
+}
+
+/// What the user made of one corpus, kept under the corpus's edits key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Work {
+    /// Entity edits ([`crate::curation::Curation`] as JSON).
+    Edits,
+    /// Saved views ([`crate::view_state::SavedView`]s as JSON).
+    Views,
+}
+
+impl Work {
+    fn store(self) -> &'static str {
+        match self {
+            Work::Edits => EDITS,
+            Work::Views => VIEWS,
+        }
+    }
+
+    /// Its key in `localStorage`: where earlier builds kept edits, and where it is kept when
+    /// the browser refuses IndexedDB (some do for a page opened from disk).
+    fn local_key(self, key: &str) -> String {
+        match self {
+            Work::Edits => key.to_string(),
+            Work::Views => format!("{key}.views"),
+        }
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The user's `work` on the corpus `key`, as kept: from IndexedDB, else from `localStorage`
+/// — and what is found there is moved into IndexedDB.
+pub(crate) async fn work(work: Work, key: &str) -> Option<String> {
+    let local_key = work.local_key(key);
+    let from_local = || local_storage()?.get_item(&local_key).ok()?;
+    match get_text(work.store(), key).await {
+        Ok(Some(json)) => Some(json),
+        Ok(None) => {
+            let json = from_local()?;
+            if put_text(work.store(), key, Some(&json)).await.is_ok() {
+                if let Some(s) = local_storage() {
+                    let _ = s.remove_item(&local_key);
+                }
+            }
+            Some(json)
+        }
+        Err(_) => from_local(),
+    }
+}
+
+/// Keeps the user's `work` on the corpus `key` (none: forgets it), in IndexedDB, or in
+/// `localStorage` if the browser refuses IndexedDB.
+pub(crate) async fn keep_work(work: Work, key: &str, json: Option<&str>) -> Result<(), String> {
+    let local_key = work.local_key(key);
+    let local = local_storage();
+    match put_text(work.store(), key, json).await {
+        Ok(()) => {
+            if let Some(s) = local {
+                let _ = s.remove_item(&local_key);
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let s = local.ok_or_else(|| e.clone())?;
+            match json {
+                Some(json) => s.set_item(&local_key, json),
+                None => s.remove_item(&local_key),
+            }
+            .map_err(|_| e)
+        }
+    }
+}
+
+async fn get_text(store: &str, key: &str) -> Result<Option<String>, String> {
+    let database = open().await?;
+    let tx = database
+        .transaction(&[store], TransactionMode::ReadOnly)
+        .map_err(describe)?;
+    let value = tx
+        .object_store(store)
+        .map_err(describe)?
+        .get(JsValue::from_str(key))
+        .map_err(describe)?
+        .await
+        .map_err(describe)?;
+    Ok(value.and_then(|v| v.as_string()))
+}
+
+/// Puts `text` under `key` in `store`, or (none) deletes it.
+async fn put_text(store: &str, key: &str, text: Option<&str>) -> Result<(), String> {
+    let database = open().await?;
+    let tx = database
+        .transaction(&[store], TransactionMode::ReadWrite)
+        .map_err(describe)?;
+    let store = tx.object_store(store).map_err(describe)?;
+    let key = JsValue::from_str(key);
+    match text {
+        Some(text) => {
+            store
+                .put(&JsValue::from_str(text), Some(&key))
+                .map_err(describe)?
+                .await
+                .map_err(describe)?;
+        }
+        None => store
+            .delete(key)
+            .map_err(describe)?
+            .await
+            .map_err(describe)?,
+    }
+    committed(tx).await
 }

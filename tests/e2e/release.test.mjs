@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIST, ROOT, serve, launch, watchedPage } from "./harness.mjs";
@@ -81,12 +81,41 @@ test("entity edits survive a reload, and an exported file imports back", async (
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".curation-bar .export").click()]);
   const exported = await download.path();
-  await page.evaluate(() => localStorage.clear());
+  assert.equal(await page.evaluate(() => localStorage.getItem("parallax.edits.v1.seeds")), null, "edits are kept in IndexedDB");
+  await keptWork(page, "edits", "parallax.edits.v1.seeds", null);
   await page.reload();
   await page.locator(".edit-count", { hasText: "0 edits" }).waitFor({ timeout: 20000 });
   await page.locator(".curation-bar .import input").setInputFiles(exported);
   await page.locator(".curation-message", { hasText: "Imported 1 edit from" }).waitFor();
   assert.equal(await page.locator(".entity-name", { hasText: /^Gebry$/ }).count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+/** What the page keeps in IndexedDB's `store` under `key`; given a `value` (null: none), sets it instead. */
+function keptWork(page, store, key, ...value) {
+  return page.evaluate(([store, key, set, value]) => new Promise((done, failed) => {
+    const open = indexedDB.open("parallax");
+    open.onsuccess = () => {
+      const tx = open.result.transaction(store, set ? "readwrite" : "readonly");
+      const kept = tx.objectStore(store);
+      const request = !set ? kept.get(key) : value === null ? kept.delete(key) : kept.put(value, key);
+      tx.oncomplete = () => { open.result.close(); done(set ? null : request.result ?? null); };
+      tx.onerror = () => failed(tx.error);
+    };
+  }), [store, key, value.length > 0, value[0] ?? null]);
+}
+
+test("edits an earlier version kept in localStorage are moved into IndexedDB", async () => {
+  const page = await watchedPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator(".doc-row").first().waitFor({ timeout: 20000 });
+  const edits = { version: 1, edits: [{ op: "hide", spelling: "Amazon" }] };
+  await page.evaluate((json) => localStorage.setItem("parallax.edits.v1.seeds", json), JSON.stringify(edits));
+  await page.goto(`${server.url}?view=entities`);
+  await page.reload();
+  await page.locator(".edit-count", { hasText: "1 edit" }).waitFor({ timeout: 20000 });
+  assert.equal(await page.evaluate(() => localStorage.getItem("parallax.edits.v1.seeds")), null);
+  assert.deepEqual(JSON.parse(await keptWork(page, "edits", "parallax.edits.v1.seeds")), edits);
   assert.deepEqual(page.problems, []);
 });
 
@@ -120,15 +149,24 @@ test("an imported corpus and its edits survive a reload, and its export imports 
   await page.locator(".entity-row", { hasText: "Barbara Lee" }).click();
   await page.locator(".curate .hide").click();
   await page.locator(".edit-count", { hasText: "1 edit" }).waitFor();
+  await page.goto(`${url.origin}/${url.search}&q=council`);
+  await page.locator(".doc-row").first().waitFor();
+  await page.locator(".views-menu").click();
+  await page.locator(".save-view input").fill("The council");
+  await page.locator(".save-view input").press("Enter");
+  await page.locator(".view-row", { hasText: "The council" }).waitFor();
 
   await page.reload();
   await page.locator(".corpus-menu", { hasText: "ledger.txt and 1 more · 2 articles" }).waitFor({ timeout: 20000 });
-  await page.locator(".edit-count", { hasText: "1 edit" }).waitFor();
+  await page.locator(".views-menu", { hasText: "Views (1)" }).waitFor();
+  await page.goto(`${url.origin}/${url.search}&view=entities`);
+  await page.locator(".edit-count", { hasText: "1 edit" }).waitFor({ timeout: 20000 });
   const exported = await exportCorpus(page, 1);
   assert.equal(exported.name, "ledger-txt-and-1-more.parallax.json");
   const file = JSON.parse(readFileSync(exported.path, "utf8"));
   assert.deepEqual(file.articles.map((a) => [a.id, a.text]), Object.entries(texts));
   assert.equal(file.edits.edits.length, 1);
+  assert.deepEqual(file.views, [{ name: "The council", query: "?q=council" }], "a view names no corpus");
 
   const elsewhere = await watchedPage(browser, server.url);
   await elsewhere.goto(server.url);
@@ -136,7 +174,44 @@ test("an imported corpus and its edits survive a reload, and its export imports 
   assert.equal(await importFiles(elsewhere, { "story.parallax.json": readFileSync(exported.path) }), "Imported 2 articles from 1 file into “ledger.txt and 1 more”.");
   const again = await exportCorpus(elsewhere, 1);
   assert.equal(readFileSync(again.path, "utf8"), readFileSync(exported.path, "utf8"), "the re-export is the same file");
+  await elsewhere.locator(".corpus-panel .close").click();
+  await elsewhere.locator(".views-menu").click();
+  await elsewhere.locator(".view-row a", { hasText: "The council" }).click();
+  const opened = new URL(elsewhere.url());
+  assert.equal(opened.search, `?corpus=${opened.searchParams.get("corpus")}&q=council`, "the view opens on the corpus that holds it");
+  assert.notEqual(opened.searchParams.get("corpus"), url.searchParams.get("corpus"));
+  await elsewhere.goto(`${opened.origin}/${opened.search}&view=entities`);
+  await elsewhere.locator(".edit-count", { hasText: "1 edit" }).waitFor({ timeout: 20000 });
   assert.deepEqual([...page.problems, ...elsewhere.problems], []);
+});
+
+test("a folder dropped or chosen brings every article file in it and its subfolders, hidden files passed over", async () => {
+  const story = join(mkdtempSync(join(tmpdir(), "parallax-folder-")), "story");
+  mkdirSync(join(story, "cnn"), { recursive: true });
+  mkdirSync(join(story, ".git"));
+  writeFileSync(join(story, "a.txt"), "Council halts face scans\n\nThe council voted.\n");
+  writeFileSync(join(story, "cnn", "b.md"), "Police pause the tool\n\nPolice paused it.\n");
+  writeFileSync(join(story, ".DS_Store"), Buffer.from([0, 0, 0, 1, 66, 117, 100, 49]));
+  writeFileSync(join(story, ".git", "config"), "[core]\n");
+  writeFileSync(join(story, "photo.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+  const page = await watchedPage(browser, server.url);
+  await page.goto(server.url);
+  await page.locator(".doc-row").first().waitFor({ timeout: 20000 });
+  // A real drag of the folder, as the browser process delivers it (DevTools protocol).
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [story], dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: 400, y: 300, data });
+  await page.locator(".import-summary").waitFor({ timeout: 20000 });
+  assert.equal(await page.locator(".import-headline").textContent(), "Imported 2 articles from 3 files into “a.txt and 2 more”.");
+  assert.deepEqual(await page.locator(".import-problems li").allTextContents(), ["photo.png: not an article file (.txt, .md, .html, .json, .jsonl, .jsonl.gz or .csv)"]);
+  assert.deepEqual((await page.locator(".doc-row .doc-title").allTextContents()).sort(), ["Council halts face scans", "Police pause the tool"]);
+
+  await page.goto(server.url);
+  await page.locator(".corpus-menu").click();
+  await page.locator(".import-folder").setInputFiles(story);
+  await page.locator(".import-summary").waitFor({ timeout: 20000 });
+  assert.match(await page.locator(".import-headline").textContent(), /^Imported 2 articles from 3 files into /);
+  assert.deepEqual(page.problems, []);
 });
 
 test("a corpus bigger than one stored chunk, and one kept whole by an earlier version, reopen after a reload", async () => {

@@ -18,6 +18,7 @@ const shots = [
   { name: "screenshot-compare-overview.png", query: "?cmp=", viewport: { width: 1280, height: 1300 }, ready: ".quote-table", wait: 300 },
   { name: "screenshot-compare-against.png", query: "?cmp=001_3d4b255715acc054.txt", viewport: { width: 1280, height: 800 }, ready: ".chip", wait: 300 },
   { name: "screenshot-phone.png", query: "?doc=003_116c2fefbf00860c.txt", viewport: { width: 390, height: 844 } },
+  { name: "screenshot-views.png", query: "?q=police&f.entity=person%3Ajeff-bezos&graph=", viewport: { width: 1280, height: 800 }, ready: ".doc-row", wait: 300, act: saveViews },
   { name: "screenshot-import.png", query: "", viewport: { width: 1280, height: 800 }, ready: ".doc-row", act: importBatch },
 ];
 
@@ -32,6 +33,16 @@ async function importBatch(page) {
   ]);
   await page.locator(".start-import").click();
   await page.locator(".import-summary").waitFor({ timeout: 20000 });
+}
+/** Saves the view shown under its own description, and the seeds' entities as "Who is named". */
+async function saveViews(page) {
+  await page.locator(".views-menu").click();
+  await page.locator(".save-view button").click();
+  await page.goto(page.url().split("?")[0] + "?view=entities");
+  await page.locator(".views-menu").click();
+  await page.locator(".save-view input").fill("Who is named");
+  await page.locator(".save-view input").press("Enter");
+  await page.locator(".view-row", { hasText: "Who is named" }).waitFor();
 }
 for (const { name, query, ready, wait, act, ...options } of shots) {
   const page = await watchedPage(browser, server.url, options);
