@@ -287,6 +287,9 @@ pub struct Loaded {
     pub corpus: Corpus,
     pub files: HashMap<String, String>,
     pub problems: Vec<Problem>,
+    /// The Parallax exports among the inputs, their articles taken out (they are in `corpus`):
+    /// what they bring besides, a name, entity edits and saved views.
+    pub exports: Vec<crate::import::CorpusFile>,
 }
 
 /// Reads every article under `paths` (files, or folders of `.txt`/`.md`), applying each folder's
@@ -399,6 +402,15 @@ fn load_records(path: &Path, loaded: &mut Loaded) {
         loaded.files.insert(doc.id.clone(), name.clone());
         loaded.corpus.documents.push(doc);
     }
+    loaded.exports.extend(
+        batch
+            .corpus_files
+            .into_iter()
+            .map(|file| crate::import::CorpusFile {
+                articles: Vec::new(),
+                ..file
+            }),
+    );
 }
 
 fn is_jsonl(path: &Path) -> bool {
@@ -726,15 +738,37 @@ fn build_page(
         );
         return 1;
     };
-    let name = name.unwrap_or_else(|| first_file_name(paths));
+    // An export brings its name, entity edits and saved views into the page; several cannot be
+    // merged, so then none do.
+    let export = match loaded.exports.as_slice() {
+        [] => None,
+        [export] => Some(export),
+        several => {
+            let _ = writeln!(
+                err,
+                "parallax: {} Parallax exports among the inputs: their entity edits and saved views are left out of the page (they cannot be merged)",
+                several.len()
+            );
+            None
+        }
+    };
+    let name = name
+        .or_else(|| export.map(|e| e.name.clone()))
+        .unwrap_or_else(|| first_file_name(paths));
     let articles = loaded
         .corpus
         .documents
         .iter()
         .map(crate::import::Article::of)
         .collect();
-    let corpus =
-        crate::import::CorpusFile::new(&name, articles, crate::curation::Curation::new(Vec::new()));
+    let edits = export.map_or_else(
+        || crate::curation::Curation::new(Vec::new()),
+        |e| e.edits.clone(),
+    );
+    let corpus = crate::import::CorpusFile {
+        views: export.map(|e| e.views.clone()).unwrap_or_default(),
+        ..crate::import::CorpusFile::new(&name, articles, edits)
+    };
     let read = |file: &str| {
         fs::read(site.join(file))
             .map_err(|e| format!("{}: {}", site.join(file).display(), io_reason(&e)))
@@ -1885,6 +1919,61 @@ mod tests {
         assert_eq!(file.name, "Seeds");
         assert_eq!(file.entities, crate::entities::resolve(&seeds));
         assert_eq!(file.documents, seeds.documents);
+    }
+
+    #[test]
+    fn a_page_built_from_an_export_carries_its_name_edits_and_views() {
+        use crate::import::{Article, CorpusFile};
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        fs::create_dir(&site).unwrap();
+        for file in crate::single_page::tests::SITE_FILES {
+            write(&site, file, &crate::single_page::tests::site(file).unwrap());
+        }
+        write(
+            &site,
+            "index.html",
+            crate::single_page::tests::INDEX.as_bytes(),
+        );
+        let text = "Amazon pauses Rekognition\n\nAmazon paused police use of Rekognition.\n";
+        let export = CorpusFile {
+            views: vec![crate::view_state::SavedView {
+                name: "Police".into(),
+                query: "?q=police".into(),
+            }],
+            ..CorpusFile::new(
+                "My story",
+                vec![Article {
+                    id: "a.txt".into(),
+                    text: text.into(),
+                    ..Article::default()
+                }],
+                crate::curation::Curation::new(vec![crate::curation::Edit::Hide {
+                    spelling: "Amazon".into(),
+                }]),
+            )
+        };
+        let input = write(
+            dir.path(),
+            "my-story.parallax.json",
+            export.to_json().as_bytes(),
+        );
+        let out = dir.path().join("explorer.html");
+        let (code, _, err) = run_args(&[
+            "build-page",
+            input.to_str().unwrap(),
+            "--site",
+            site.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let carried = crate::single_page::tests::carried(&fs::read_to_string(&out).unwrap());
+        assert_eq!(
+            (&carried.name, &carried.edits, &carried.views),
+            (&export.name, &export.edits, &export.views)
+        );
+        assert_eq!(carried.articles[0].text, text);
     }
 
     fn run_args(args: &[&str]) -> (i32, String, String) {

@@ -114,19 +114,24 @@ fn escape_text(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::curation::Curation;
     use crate::import::Article;
 
-    const INDEX: &str = r#"<link rel="icon" href="./favicon-1.svg" integrity="x"/>
+    /// A Trunk build's `index.html`, in small.
+    pub(crate) const INDEX: &str = r#"<link rel="icon" href="./favicon-1.svg" integrity="x"/>
 <link rel="stylesheet" href="./main-2.css" integrity="y"/>
 <script type="module">
 import init, * as bindings from './app-3.js';
 const wasm = await init({ module_or_path: './app-3_bg.wasm' });
 </script>"#;
 
-    fn site(name: &str) -> Result<Vec<u8>, String> {
+    /// The files [`INDEX`] links.
+    pub(crate) const SITE_FILES: [&str; 4] =
+        ["favicon-1.svg", "main-2.css", "app-3.js", "app-3_bg.wasm"];
+
+    pub(crate) fn site(name: &str) -> Result<Vec<u8>, String> {
         match name {
             "favicon-1.svg" => Ok(b"<svg/>".to_vec()),
             "main-2.css" => Ok(b"body { color: red; }".to_vec()),
@@ -168,16 +173,20 @@ const wasm = await init({ module_or_path: './app-3_bg.wasm' });
         assert!(!page.contains("'self'") && !page.contains("unsafe-inline"));
     }
 
-    #[test]
-    fn corpus_text_cannot_end_its_script_element_and_reads_back_exactly() {
-        let text = "Quoted </script><script>alert(1)</script> and <!-- a comment";
-        let page = build(INDEX, site, &corpus(text)).unwrap();
+    /// The corpus a built page carries, read back as the page reads it.
+    pub(crate) fn carried(page: &str) -> CorpusFile {
         let start =
             page.find(&format!("id=\"{PAGE_CORPUS_ID}\">")).unwrap() + PAGE_CORPUS_ID.len() + 6;
         let end = start + page[start..].find("</script>").unwrap();
         let json: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
-        let file = CorpusFile::read(&json).unwrap().unwrap();
-        assert_eq!(file.articles[0].text, text);
+        CorpusFile::read(&json).unwrap().unwrap()
+    }
+
+    #[test]
+    fn corpus_text_cannot_end_its_script_element_and_reads_back_exactly() {
+        let text = "Quoted </script><script>alert(1)</script> and <!-- a comment";
+        let page = build(INDEX, site, &corpus(text)).unwrap();
+        assert_eq!(carried(&page).articles[0].text, text);
     }
 
     #[test]
