@@ -17,6 +17,7 @@ NPM_TOOLS=(
   minisearch@7.2.0                # peer search libraries the search benchmark measures
   flexsearch@0.8.212
   d3-force@3.0.0                  # the peer force layout the layout benchmark measures (with its d3 dependencies)
+  puppeteer-core@25.16.0          # drives the system Firefox (WebDriver BiDi) in the single-file page's test
 )
 
 export PATH="$TOOLS/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -84,6 +85,18 @@ need_chromium() {
   CHROMIUM=$(command -v chromium || command -v chromium-browser)
   export CHROMIUM
   export CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
+}
+
+# Firefox ESR from apt, for the single-file page's test in a second engine. Debian has it;
+# Ubuntu's apt has only a snap stub, so there the test is skipped, saying why.
+need_firefox() {
+  FIREFOX=${FIREFOX:-$(command -v firefox-esr || true)}
+  if [ -z "$FIREFOX" ] && apt-cache show firefox-esr >/dev/null 2>&1; then
+    step "installing Firefox ESR (apt)"
+    apt_install firefox-esr
+    FIREFOX=$(command -v firefox-esr)
+  fi
+  export FIREFOX
 }
 
 # Trunk builds offline (Trunk.toml), so the crates must be in the local registry first.

@@ -4,6 +4,7 @@
 source "$(dirname "$0")/setup.sh"
 setup_build_tools
 need_chromium
+need_firefox
 
 step "native tests: core, ingest seeds, CLI"
 cargo test --quiet --lib --tests
@@ -14,3 +15,6 @@ cargo test --target wasm32-unknown-unknown --test web
 step "release build (wasm-opt) and its test in Chromium"
 trunk build --release
 node --test tests/e2e/release.test.mjs
+
+step "the single-file page from disk in Firefox"
+node --test tests/e2e/firefox.test.mjs

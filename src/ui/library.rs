@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
 
 use super::dropped::Dropped;
@@ -1060,12 +1060,13 @@ fn file_stem(name: &str) -> String {
 #[component]
 pub(crate) fn CorpusShown(built_in: Prepared, name: String, edits_key: String) -> impl IntoView {
     let library = Library::new(
-        Arc::new(use_navigate()),
+        super::navigation::navigator(),
         built_in.clone(),
         &name,
         &edits_key,
     );
     provide_context(library.clone());
+    super::navigation::follow_own_links();
     let query = use_query_map();
     let id = Memo::new(move |_| query.with(|q| q.get("corpus")).filter(|c| !c.is_empty()));
     let dragging = RwSignal::new(false);

@@ -15,6 +15,7 @@ mod entity_graph;
 mod facet_panel;
 mod kept;
 mod library;
+mod navigation;
 mod reader;
 mod saved_views;
 mod store;
@@ -24,7 +25,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::corpus::Corpus;
@@ -356,7 +357,7 @@ fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl
         typed,
         url_write,
         pathname: use_location().pathname,
-        navigate: Arc::new(use_navigate()),
+        navigate: navigation::navigator(),
     };
     provide_context(page.clone());
 
