@@ -22,12 +22,13 @@ pub(crate) struct EditStore {
 impl EditStore {
     /// The store for the corpus whose edits are kept under `key`.
     pub fn load(key: String) -> EditStore {
-        let kept = Kept::load(key);
+        let (undo, redo) = (RwSignal::new(Vec::new()), RwSignal::new(Vec::new()));
+        let kept = Kept::load_with_history(key, vec![undo, redo]);
         EditStore {
             kept,
             current: kept.value,
-            undo: RwSignal::new(Vec::new()),
-            redo: RwSignal::new(Vec::new()),
+            undo,
+            redo,
             message: kept.message,
         }
     }

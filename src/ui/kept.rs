@@ -90,6 +90,12 @@ impl<T: Keepable> Copy for Kept<T> {}
 impl<T: Keepable> Kept<T> {
     /// The value kept under `key`, empty until the browser has read it (a moment later).
     pub fn load(key: String) -> Kept<T> {
+        Kept::load_with_history(key, Vec::new())
+    }
+
+    /// As [`Kept::load`], for a value with undo and redo: the states in `history`, made before
+    /// the kept value was read, are added to it as the current one is.
+    pub fn load_with_history(key: String, history: Vec<RwSignal<Vec<T>>>) -> Kept<T> {
         let kept = Kept {
             value: RwSignal::new(T::empty()),
             message: RwSignal::new(None),
@@ -111,16 +117,23 @@ impl<T: Keepable> Kept<T> {
                     T::empty()
                 }),
             };
-            kept.take_kept(value);
+            kept.take_kept(value, &history);
         });
         kept
     }
 
-    fn take_kept(&self, value: T) {
+    fn take_kept(&self, value: T, history: &[RwSignal<Vec<T>>]) {
         let Some(made) = self.value.try_get_untracked() else {
             return; // The page has moved on.
         };
         self.loaded.set(true);
+        for states in history {
+            states.update(|states| {
+                for state in states {
+                    *state = T::merged(value.clone(), std::mem::replace(state, T::empty()));
+                }
+            });
+        }
         if made.is_empty() {
             if !value.is_empty() {
                 self.value.set(value);
