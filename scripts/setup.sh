@@ -87,15 +87,25 @@ need_chromium() {
   export CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
 }
 
-# Firefox ESR from apt, for the single-file page's test in a second engine. Debian has it;
-# Ubuntu's apt has only a snap stub, so there the test is skipped, saying why.
-need_firefox() {
-  FIREFOX=${FIREFOX:-$(command -v firefox-esr || true)}
-  if [ -z "$FIREFOX" ] && apt-cache show firefox-esr >/dev/null 2>&1; then
-    step "installing Firefox ESR (apt)"
-    apt_install firefox-esr
-    FIREFOX=$(command -v firefox-esr)
+# The two other engines for the single-file page's test, from apt where it has them: Firefox ESR
+# (Gecko; Debian has it, Ubuntu's apt only a snap stub) and WebKitGTK's WebDriver (WebKit, Safari's
+# engine) with Xvfb for its display. Where one is missing, its test is skipped and says why.
+need_other_engines() {
+  local missing=() want=() package
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
+  if [ ${#missing[@]} -gt 0 ]; then
+    [ -n "$APT_UPDATED" ] || { $SUDO apt-get update -qq; APT_UPDATED=1; }
+    for package in "${missing[@]}"; do
+      apt-cache show "$package" >/dev/null 2>&1 && want+=("$package")
+    done
+    if [ ${#want[@]} -gt 0 ]; then
+      step "installing ${want[*]} (apt)"
+      apt_install "${want[@]}"
+    fi
   fi
+  FIREFOX=${FIREFOX:-$(command -v firefox-esr || true)}
   export FIREFOX
 }
 

@@ -4,7 +4,7 @@
 source "$(dirname "$0")/setup.sh"
 setup_build_tools
 need_chromium
-need_firefox
+need_other_engines
 
 step "native tests: core, ingest seeds, CLI"
 cargo test --quiet --lib --tests
@@ -16,5 +16,9 @@ step "release build (wasm-opt) and its test in Chromium"
 trunk build --release
 node --test tests/e2e/release.test.mjs
 
-step "the single-file page from disk in Firefox"
-node --test tests/e2e/firefox.test.mjs
+step "the single-file page from disk in Firefox and WebKit"
+if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+  xvfb-run -a node --test tests/e2e/engines.test.mjs
+else
+  node --test tests/e2e/engines.test.mjs
+fi
