@@ -527,7 +527,13 @@ async fn a_saved_view_is_named_for_what_it_shows_kept_and_opened_again() {
     }
     assert_eq!(page.text(".views-menu"), "Views ▾");
     assert_eq!(kept("views", EDITS_KEY, |json| json == "[]").await, "[]");
-    page.one(".views-panel .close").click();
+    page.one(".corpus-menu").click();
+    settle().await;
+    assert!(
+        page.all(".views-panel").is_empty(),
+        "one top-bar panel at a time"
+    );
+    page.one(".corpus-panel .close").click();
     settle().await;
 }
 

@@ -26,6 +26,18 @@ pub(crate) fn SavedViewsMenu() -> impl IntoView {
     let page = expect_context::<Page>();
     let views = page.views.value;
     let open = RwSignal::new(false);
+    // One top-bar panel at a time: they open in the same place.
+    let corpora = expect_context::<super::library::Library>().panel_open;
+    Effect::new(move |_| {
+        if open.get() {
+            corpora.set(false);
+        }
+    });
+    Effect::new(move |_| {
+        if corpora.get() {
+            open.set(false);
+        }
+    });
     let label = move || match views.with(Vec::len) {
         0 => "Views".to_string(),
         n => format!("Views ({n})"),
