@@ -77,6 +77,14 @@ impl Mounted {
             .unchecked_into()
     }
 
+    /// The text of every element `selector` matches, in order.
+    fn texts(&self, selector: &str) -> Vec<String> {
+        self.all(selector)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect()
+    }
+
     fn text(&self, selector: &str) -> String {
         self.one(selector).text_content().unwrap_or_default()
     }
@@ -384,13 +392,6 @@ async fn kept(store: &str, key: &str, wanted: impl Fn(&str) -> bool) -> String {
     value
 }
 
-fn entity_names(page: &Mounted) -> Vec<String> {
-    page.all(".entity-name")
-        .iter()
-        .map(|n| n.text_content().unwrap())
-        .collect()
-}
-
 /// Undoes every edit, so the next test starts from the automatic index.
 async fn undo_all(page: &Mounted) {
     while !page
@@ -409,7 +410,7 @@ async fn accepting_a_suggested_merge_is_saved_and_can_be_undone_and_redone() {
     assert!(page.text(".suggestion").contains("Timnit Gebru"));
     page.one(".suggestion .accept").click();
     settle().await;
-    assert!(!entity_names(&page).contains(&"Gebry".to_string()));
+    assert!(!page.texts(".entity-name").contains(&"Gebry".to_string()));
     assert_eq!(page.text(".edit-count"), "1 edit");
     let merged = |json: &str| json.contains("\"op\": \"merge\"");
     let saved = kept("edits", EDITS_KEY, merged).await;
@@ -422,12 +423,12 @@ async fn accepting_a_suggested_merge_is_saved_and_can_be_undone_and_redone() {
 
     page.one(".curation-bar .undo").click();
     settle().await;
-    assert!(entity_names(&page).contains(&"Gebry".to_string()));
+    assert!(page.texts(".entity-name").contains(&"Gebry".to_string()));
     let saved = kept("edits", EDITS_KEY, |json| !merged(json)).await;
     assert!(!merged(&saved), "{saved}");
     page.one(".curation-bar .redo").click();
     settle().await;
-    assert!(!entity_names(&page).contains(&"Gebry".to_string()));
+    assert!(!page.texts(".entity-name").contains(&"Gebry".to_string()));
     undo_all(&page).await;
 }
 
@@ -440,7 +441,7 @@ async fn hiding_an_entity_removes_it_from_the_list_and_the_reader_until_unhidden
         .any(|m| m.text_content().unwrap() == "IBM"));
     page.one(".curate .hide").click();
     settle().await;
-    assert!(!entity_names(&page).contains(&"IBM".to_string()));
+    assert!(!page.texts(".entity-name").contains(&"IBM".to_string()));
     assert!(!page
         .all(".reader-body mark")
         .iter()
@@ -448,7 +449,7 @@ async fn hiding_an_entity_removes_it_from_the_list_and_the_reader_until_unhidden
     assert!(page.text(".hidden-entities").contains("IBM"));
     page.one(".hidden-entities .unhide").click();
     settle().await;
-    assert!(entity_names(&page).contains(&"IBM".to_string()));
+    assert!(page.texts(".entity-name").contains(&"IBM".to_string()));
     undo_all(&page).await;
 }
 
@@ -459,20 +460,17 @@ async fn renaming_keeps_the_entity_and_its_old_spelling() {
     input.set_value("Jeffrey P. Bezos");
     page.one(".curate .rename button").click();
     settle().await;
-    assert!(entity_names(&page).contains(&"Jeffrey P. Bezos".to_string()));
+    assert!(page
+        .texts(".entity-name")
+        .contains(&"Jeffrey P. Bezos".to_string()));
     assert!(
         page.text(".entity-detail .aliases").contains("Jeff Bezos"),
         "still selected, old name kept as a spelling"
     );
     undo_all(&page).await;
-    assert!(entity_names(&page).contains(&"Jeff Bezos".to_string()));
-}
-
-fn saved_view_names(page: &Mounted) -> Vec<String> {
-    page.all(".view-row > a")
-        .iter()
-        .map(|a| a.text_content().unwrap_or_default())
-        .collect()
+    assert!(page
+        .texts(".entity-name")
+        .contains(&"Jeff Bezos".to_string()));
 }
 
 #[wasm_bindgen_test]
@@ -485,7 +483,7 @@ async fn a_saved_view_is_named_for_what_it_shows_kept_and_opened_again() {
     assert_eq!(name.placeholder(), "“police” · Jeff Bezos");
     page.one(".save-view button").click();
     settle().await;
-    assert_eq!(saved_view_names(&page), ["“police” · Jeff Bezos"]);
+    assert_eq!(page.texts(".view-row > a"), ["“police” · Jeff Bezos"]);
     let saved = kept("views", EDITS_KEY, |json| json.contains("police")).await;
     assert_eq!(
         saved,
@@ -498,7 +496,7 @@ async fn a_saved_view_is_named_for_what_it_shows_kept_and_opened_again() {
     page.one(".save-view button").click();
     settle().await;
     assert_eq!(
-        saved_view_names(&page),
+        page.texts(".view-row > a"),
         ["“police” · Jeff Bezos", "The entities"]
     );
     assert_eq!(page.text(".views-menu"), "Views (2) ▾");
@@ -1313,13 +1311,6 @@ fn forget_mappings() {
     }
 }
 
-fn corpus_names(page: &Mounted) -> Vec<String> {
-    page.all(".corpus-row > a")
-        .iter()
-        .map(|a| a.text_content().unwrap_or_default())
-        .collect()
-}
-
 #[wasm_bindgen_test]
 async fn a_batch_with_broken_json_a_binary_and_a_latin_1_file_lands_the_good_ones_and_names_the_bad(
 ) {
@@ -1370,7 +1361,9 @@ async fn a_batch_with_broken_json_a_binary_and_a_latin_1_file_lands_the_good_one
         titles,
         ["Council halts face scans", "Café owners “protest”"]
     );
-    assert!(corpus_names(&page).contains(&"good.txt and 3 more".to_string()));
+    assert!(page
+        .texts(".corpus-row > a")
+        .contains(&"good.txt and 3 more".to_string()));
 }
 
 #[wasm_bindgen_test]
@@ -1419,7 +1412,7 @@ async fn a_cancelled_import_adds_nothing() {
         .collect();
     choose_files(&page, &[file("big.jsonl", lines.as_bytes())]).await;
     wait_for(&page, ".import-confirm").await;
-    let before = corpus_names(&page);
+    let before = page.texts(".corpus-row > a");
     page.one(".start-import").click();
     settle().await;
     page.one(".import-progress .cancel-import").click();
@@ -1428,7 +1421,7 @@ async fn a_cancelled_import_adds_nothing() {
         page.text(".import-headline"),
         "Import cancelled: nothing was added."
     );
-    assert_eq!(corpus_names(&page), before);
+    assert_eq!(page.texts(".corpus-row > a"), before);
     assert_eq!(query(), "", "still on the seeds");
 }
 
