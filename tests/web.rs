@@ -90,9 +90,18 @@ impl Mounted {
     }
 }
 
-/// Lets Leptos apply pending updates (it renders on the async executor) and timers run.
+/// Lets Leptos apply pending updates (it renders on the async executor) and timers run, and
+/// entity edits finish applying (a step per task, "Applying…" meanwhile).
 async fn settle() {
     sleep(30).await;
+    leptos::task::tick().await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    for _ in 0..150 {
+        if document.query_selector(".applying").unwrap().is_none() {
+            break;
+        }
+        sleep(20).await;
+    }
     leptos::task::tick().await;
 }
 

@@ -8,6 +8,8 @@ use wasm_bindgen::prelude::*;
 /// Mounts the app on the articles of `lines` (bad lines skipped); returns how many loaded.
 #[wasm_bindgen]
 pub fn mount_jsonl(lines: Vec<String>) -> usize {
+    #[cfg(target_arch = "wasm32")]
+    console_error_panic_hook::set_once();
     let documents: Vec<_> = lines
         .iter()
         .enumerate()

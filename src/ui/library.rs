@@ -897,7 +897,7 @@ impl Slice {
 }
 
 /// Lets the browser paint and handle input before the work goes on.
-async fn next_slice() {
+pub(crate) async fn next_slice() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(&resolve);

@@ -47,10 +47,13 @@ use saved_views::SavedViewsMenu;
 #[derive(Clone)]
 pub(crate) struct Page {
     corpus: Arc<Corpus>,
-    /// The entity index with the user's edits applied (recomputed when they change).
-    entities: Memo<Curated>,
-    /// The search index over the curated entities (rebuilt when they change).
-    search: Memo<SearchIndex>,
+    /// The entity index with the user's edits applied (recomputed, a step per task, when they
+    /// change: [`curate`]).
+    entities: ReadSignal<Curated>,
+    /// The search index over the curated entities (rebuilt with them).
+    search: ReadSignal<SearchIndex>,
+    /// Whether edits are being applied: the page still shows the entities before them.
+    applying: ReadSignal<bool>,
     /// The documents the query matches, best first (all of them, in order, without a query),
     /// before the facet selections: what facet counts are over.
     matched: Memo<Vec<usize>>,
@@ -59,6 +62,8 @@ pub(crate) struct Page {
     edits: EditStore,
     /// The views the user saved for this corpus.
     views: kept::Kept<Vec<crate::view_state::SavedView>>,
+    /// The documents' sources, for per-source counts.
+    sources: Arc<crate::corpus::Sources>,
     /// The shingle index of the corpus (`src/shingles.rs`), once a comparison has needed it.
     shingles: RwSignal<Option<Arc<crate::shingles::ShingleIndex>>>,
     /// The view shown: the URL's, with the query being typed in place of the URL's query.
@@ -241,6 +246,74 @@ impl Prepared {
     }
 }
 
+/// The entities with the user's `edits` applied and the search index over them, kept current:
+/// each change is applied in three tasks (the edits, the facets, the search index) so that at
+/// 10,000 articles an edit never holds the page for the ~250 ms it takes, with a flag that is
+/// true meanwhile. A change made while one is applied supersedes it.
+fn curate(
+    edits: RwSignal<crate::curation::Curation>,
+    prepared: Prepared,
+) -> (
+    ReadSignal<Curated>,
+    ReadSignal<SearchIndex>,
+    ReadSignal<bool>,
+) {
+    let Prepared {
+        corpus,
+        automatic,
+        text,
+        unedited,
+    } = prepared;
+    let (entities, set_entities) = signal(Curated {
+        index: automatic.clone(),
+        outcomes: Arc::default(),
+    });
+    let (search, set_search) = signal(SearchIndex(unedited.clone()));
+    let (applying, set_applying) = signal(false);
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let curation = edits.get();
+        let generation = latest.get_value() + 1;
+        latest.set_value(generation);
+        let current = move || latest.try_get_value() == Some(generation);
+        if curation.edits.is_empty() {
+            set_entities.set(Curated {
+                index: automatic.clone(),
+                outcomes: Arc::default(),
+            });
+            set_search.set(SearchIndex(unedited.clone()));
+            set_applying.set(false);
+            return;
+        }
+        set_applying.set(true);
+        let (corpus, automatic, text) = (corpus.clone(), automatic.clone(), text.clone());
+        leptos::task::spawn_local(async move {
+            library::next_slice().await;
+            if !current() {
+                return;
+            }
+            let (index, outcomes) = apply((*automatic).clone(), &corpus, &curation);
+            library::next_slice().await;
+            if !current() {
+                return;
+            }
+            let facets = crate::facets::FacetIndex::build(&corpus, &index);
+            library::next_slice().await;
+            if !current() {
+                return;
+            }
+            let search = crate::search::Index::with_facets(text, facets, &index);
+            set_entities.set(Curated {
+                index: Arc::new(index),
+                outcomes: Arc::new(outcomes),
+            });
+            set_search.set(SearchIndex(Arc::new(search)));
+            set_applying.set(false);
+        });
+    });
+    (entities, search, applying)
+}
+
 /// Everything shown for one corpus: the top bar, the side pane and the main pane.
 #[component]
 fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl IntoView {
@@ -278,38 +351,15 @@ fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl
     let facets = Memo::new(move |_| url_state.with(|s| s.facets.clone()));
     let edits = EditStore::load(edits_key.clone());
     let views = kept::Kept::load(edits_key);
-    let entities = {
-        let corpus = corpus.clone();
-        let automatic = automatic.clone();
-        Memo::new(move |_| {
-            let curation = edits.current.get();
-            if curation.edits.is_empty() {
-                return Curated {
-                    index: automatic.clone(),
-                    outcomes: Arc::default(),
-                };
-            }
-            let (index, outcomes) = apply((*automatic).clone(), &corpus, &curation);
-            Curated {
-                index: Arc::new(index),
-                outcomes: Arc::new(outcomes),
-            }
-        })
-    };
-    let search = {
-        let corpus = corpus.clone();
-        Memo::new(move |_| {
-            let curated = entities.get();
-            if Arc::ptr_eq(&curated.index, &automatic) {
-                return SearchIndex(unedited.clone());
-            }
-            SearchIndex(Arc::new(crate::search::Index::over(
-                text.clone(),
-                &corpus,
-                curated.index(),
-            )))
-        })
-    };
+    let (entities, search, applying) = curate(
+        edits.current,
+        Prepared {
+            corpus: corpus.clone(),
+            automatic,
+            text,
+            unedited,
+        },
+    );
     let matched = {
         let total = corpus.documents.len();
         Memo::new(move |_| {
@@ -345,10 +395,12 @@ fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl
     let page = Page {
         entities,
         search,
+        applying,
         matched,
         listed,
         edits,
         views,
+        sources: Arc::new(corpus.sources()),
         shingles: RwSignal::new(None),
         corpus: corpus.clone(),
         state,
