@@ -317,12 +317,7 @@ fn curate(
 /// Everything shown for one corpus: the top bar, the side pane and the main pane.
 #[component]
 fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl IntoView {
-    let Prepared {
-        corpus,
-        automatic,
-        text,
-        unedited,
-    } = prepared;
+    let corpus = prepared.corpus.clone();
     let query = use_query_map();
     let url_state = Memo::new(move |_| {
         query.with(|q| ViewState::from_query(|k| q.get_all(k).unwrap_or_default()))
@@ -351,15 +346,7 @@ fn Explorer(prepared: Prepared, name: Signal<String>, edits_key: String) -> impl
     let facets = Memo::new(move |_| url_state.with(|s| s.facets.clone()));
     let edits = EditStore::load(edits_key.clone());
     let views = kept::Kept::load(edits_key);
-    let (entities, search, applying) = curate(
-        edits.current,
-        Prepared {
-            corpus: corpus.clone(),
-            automatic,
-            text,
-            unedited,
-        },
-    );
+    let (entities, search, applying) = curate(edits.current, prepared);
     let matched = {
         let total = corpus.documents.len();
         Memo::new(move |_| {
