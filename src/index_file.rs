@@ -115,14 +115,18 @@ mod tests {
     use crate::corpus::Corpus;
     use crate::entities::resolve;
 
-    #[test]
-    fn the_seeds_round_trip_through_an_index_file() {
+    fn seeds_file() -> IndexFile {
         let corpus = Corpus::embedded();
-        let file = IndexFile {
+        IndexFile {
             name: "Seeds".into(),
             entities: resolve(&corpus),
             documents: corpus.documents,
-        };
+        }
+    }
+
+    #[test]
+    fn the_seeds_round_trip_through_an_index_file() {
+        let file = seeds_file();
         let bytes = file.to_bytes();
         assert!(bytes.starts_with(b"PARALLAX-INDEX 1\n"));
         assert_eq!(IndexFile::from_bytes(&bytes).unwrap(), file);
@@ -130,12 +134,7 @@ mod tests {
 
     #[test]
     fn a_reader_gives_the_name_then_each_document_then_the_entities() {
-        let corpus = Corpus::embedded();
-        let file = IndexFile {
-            name: "Seeds".into(),
-            entities: resolve(&corpus),
-            documents: corpus.documents,
-        };
+        let file = seeds_file();
         let bytes = file.to_bytes();
         let mut reader = IndexReader::new(&bytes).unwrap();
         assert_eq!((reader.name.as_str(), reader.documents), ("Seeds", 5));

@@ -47,7 +47,7 @@ impl Keepable for Curation {
 }
 
 impl Keepable for Vec<SavedView> {
-    const WHAT: &'static str = "saved views";
+    const WHAT: &'static str = "views";
     const WORK: Work = Work::Views;
     fn empty() -> Self {
         Vec::new()

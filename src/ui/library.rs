@@ -376,7 +376,7 @@ impl Library {
         };
         let mut batch = Batch::new(existing.iter().map(|a| a.text.as_str()));
         let total = plan.files.len();
-        let mut slice = Slice::start();
+        let slice = Slice::start();
         for (done, file) in plan.files.iter().enumerate() {
             self.import.set(ImportState::Running {
                 stage: "Reading files",
@@ -746,14 +746,10 @@ async fn prepare(
     )
     .await?;
     progress("Connecting entities", docs.len(), docs.len());
-    let slice = std::cell::Cell::new(js_sys::Date::now());
-    let pause = || async {
-        if js_sys::Date::now() - slice.get() >= SLICE_MS {
-            next_slice().await;
-            slice.set(js_sys::Date::now());
-        }
-    };
-    let automatic = resolver.finish_pausing(&corpus, pause).await;
+    let slice = Slice::start();
+    let automatic = resolver
+        .finish_pausing(&corpus, || slice.pause_if_due())
+        .await;
     indexed(corpus, automatic, progress, cancelled).await
 }
 
@@ -781,7 +777,7 @@ async fn read_index(
     };
     let total = reader.documents;
     let mut documents = Vec::with_capacity(total);
-    let mut slice = Slice::start();
+    let slice = Slice::start();
     progress(READING_INDEX, 0, total);
     for document in reader.by_ref() {
         match document {
@@ -853,7 +849,7 @@ async fn in_slices<T>(
     progress: Progress<'_>,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<()> {
-    let mut slice = Slice::start();
+    let slice = Slice::start();
     progress(stage, 0, items.len());
     for (done, item) in items.iter().enumerate() {
         each(item);
@@ -868,28 +864,28 @@ async fn in_slices<T>(
     Some(())
 }
 
-/// A stretch of work between two yields to the browser.
+/// A stretch of work between two yields to the browser (shared: a pause callback can hold it).
 struct Slice {
-    started: f64,
+    started: std::cell::Cell<f64>,
 }
 
 impl Slice {
     fn start() -> Slice {
         Slice {
-            started: js_sys::Date::now(),
+            started: std::cell::Cell::new(js_sys::Date::now()),
         }
     }
 
     fn is_due(&self) -> bool {
-        js_sys::Date::now() - self.started >= SLICE_MS
+        js_sys::Date::now() - self.started.get() >= SLICE_MS
     }
 
-    async fn pause(&mut self) {
+    async fn pause(&self) {
         next_slice().await;
-        self.started = js_sys::Date::now();
+        self.started.set(js_sys::Date::now());
     }
 
-    async fn pause_if_due(&mut self) {
+    async fn pause_if_due(&self) {
         if self.is_due() {
             self.pause().await;
         }
@@ -917,7 +913,7 @@ async fn inflate(
     cancelled: &dyn Fn() -> bool,
 ) -> Result<Vec<u8>, Problem> {
     let mut inflate = import::Inflate::new(bytes);
-    let mut slice = Slice::start();
+    let slice = Slice::start();
     loop {
         match inflate.step(INFLATE_STEP_BYTES) {
             Ok(true) => return Ok(inflate.into_bytes()),
@@ -1009,21 +1005,17 @@ fn format_key(format: Format) -> &'static str {
 }
 
 fn remembered_fields(format: Format) -> Option<Fields> {
-    let json = local_storage()?
+    let json = store::local_storage()?
         .get_item(&format!("{FIELDS_KEY}{}", format_key(format)))
         .ok()??;
     serde_json::from_str(&json).ok()
 }
 
 fn remember_fields(format: Format, fields: &Fields) {
-    if let Some(s) = local_storage() {
+    if let Some(s) = store::local_storage() {
         let json = serde_json::to_string(fields).expect("fields serialise");
         let _ = s.set_item(&format!("{FIELDS_KEY}{}", format_key(format)), &json);
     }
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
 }
 
 /// A new corpus's name: its first file's, and how many more came with it.

@@ -90,18 +90,12 @@ const QUERY_URL_DELAY_MS: u64 = 400;
 /// The router's navigate function, kept so event handlers (outside the reactive owner) can use it.
 pub(crate) type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 
-/// The curated entity index and what became of each edit. Compared by identity: a new value is
-/// a new computation. With no edits it is the automatic index itself, not a copy.
+/// The curated entity index and what became of each edit. With no edits it is the automatic
+/// index itself, not a copy.
 #[derive(Clone)]
 pub(crate) struct Curated {
     index: Arc<EntityIndex>,
     outcomes: Arc<Vec<Outcome>>,
-}
-
-impl PartialEq for Curated {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.index, &other.index)
-    }
 }
 
 impl Curated {
@@ -113,15 +107,9 @@ impl Curated {
     }
 }
 
-/// The search index, compared by identity like `Curated`.
+/// The search index over the curated entities.
 #[derive(Clone)]
 pub(crate) struct SearchIndex(Arc<crate::search::Index>);
-
-impl PartialEq for SearchIndex {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 impl Page {
     /// The link that shows `state`, on the page's own path (whatever sub-path it is served from).
@@ -287,19 +275,21 @@ fn curate(
         }
         set_applying.set(true);
         let (corpus, automatic, text) = (corpus.clone(), automatic.clone(), text.clone());
-        leptos::task::spawn_local(async move {
+        // Lets the page run, then says whether this change is still the latest.
+        let still_current = move || async move {
             library::next_slice().await;
-            if !current() {
+            current()
+        };
+        leptos::task::spawn_local(async move {
+            if !still_current().await {
                 return;
             }
             let (index, outcomes) = apply((*automatic).clone(), &corpus, &curation);
-            library::next_slice().await;
-            if !current() {
+            if !still_current().await {
                 return;
             }
             let facets = crate::facets::FacetIndex::build(&corpus, &index);
-            library::next_slice().await;
-            if !current() {
+            if !still_current().await {
                 return;
             }
             let search = crate::search::Index::with_facets(text, facets, &index);

@@ -265,13 +265,7 @@ async fn put_chunks(
     progress: &dyn Fn(usize, usize),
 ) -> Result<(), String> {
     let store = tx.object_store(store).map_err(describe)?;
-    for key in keys_of(id)? {
-        store
-            .delete(key)
-            .map_err(describe)?
-            .await
-            .map_err(describe)?;
-    }
+    delete_all(&store, id).await?;
     progress(0, count);
     for (n, bytes) in chunks.enumerate() {
         // Awaiting each request ends the task: the page runs between chunks, and the
@@ -332,16 +326,21 @@ pub(crate) async fn delete(id: &str) -> Result<(), String> {
         .transaction(&[CATALOG, ARTICLES, INDEXES], TransactionMode::ReadWrite)
         .map_err(describe)?;
     for store in [CATALOG, ARTICLES, INDEXES] {
-        let store = tx.object_store(store).map_err(describe)?;
-        for key in keys_of(id)? {
-            store
-                .delete(key)
-                .map_err(describe)?
-                .await
-                .map_err(describe)?;
-        }
+        delete_all(&tx.object_store(store).map_err(describe)?, id).await?;
     }
     committed(tx).await
+}
+
+/// Deletes every value of corpus `id` in `store`: its chunks, and a value kept whole.
+async fn delete_all(store: &idb::ObjectStore, id: &str) -> Result<(), String> {
+    for key in keys_of(id)? {
+        store
+            .delete(key)
+            .map_err(describe)?
+            .await
+            .map_err(describe)?;
+    }
+    Ok(())
 }
 
 /// How many bytes of an index file one stored chunk holds (64 KB–64 MB): each is copied into
@@ -413,7 +412,8 @@ impl Work {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+/// The browser's localStorage, if it allows one.
+pub(crate) fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
