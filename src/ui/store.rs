@@ -417,45 +417,52 @@ pub(crate) fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// The user's `work` on the corpus `key`, as kept: from IndexedDB, else from `localStorage`
-/// — and what is found there is moved into IndexedDB.
+/// The user's `work` on the corpus `key`, as kept. A copy in `localStorage` comes first: it is
+/// a write IndexedDB had not confirmed when the page closed, or what an earlier build kept
+/// there; it is moved into IndexedDB.
 pub(crate) async fn work(work: Work, key: &str) -> Option<String> {
     let local_key = work.local_key(key);
-    let from_local = || local_storage()?.get_item(&local_key).ok()?;
-    match get_text(work.store(), key).await {
-        Ok(Some(json)) => Some(json),
-        Ok(None) => {
-            let json = from_local()?;
-            if put_text(work.store(), key, Some(&json)).await.is_ok() {
-                if let Some(s) = local_storage() {
-                    let _ = s.remove_item(&local_key);
-                }
-            }
-            Some(json)
+    if let Some(json) = local_storage().and_then(|s| s.get_item(&local_key).ok().flatten()) {
+        if put_text(work.store(), key, Some(&json)).await.is_ok() {
+            forget_local_copy(&local_key, &json);
         }
-        Err(_) => from_local(),
+        return Some(json);
     }
+    get_text(work.store(), key).await.ok().flatten()
 }
 
-/// Keeps the user's `work` on the corpus `key` (none: forgets it), in IndexedDB, or in
-/// `localStorage` if the browser refuses IndexedDB.
+/// Keeps the user's `work` on the corpus `key` (none: forgets it). It is written to
+/// `localStorage` at once — a page closed right after an edit loses nothing — then to
+/// IndexedDB, which drops that copy once it has the value; a browser that refuses IndexedDB
+/// keeps it in `localStorage`.
 pub(crate) async fn keep_work(work: Work, key: &str, json: Option<&str>) -> Result<(), String> {
     let local_key = work.local_key(key);
     let local = local_storage();
+    let kept_locally = local.as_ref().is_some_and(|s| {
+        match json {
+            Some(json) => s.set_item(&local_key, json),
+            None => s.remove_item(&local_key),
+        }
+        .is_ok()
+    });
     match put_text(work.store(), key, json).await {
         Ok(()) => {
-            if let Some(s) = local {
-                let _ = s.remove_item(&local_key);
+            if let Some(json) = json {
+                forget_local_copy(&local_key, json);
             }
             Ok(())
         }
-        Err(e) => {
-            let s = local.ok_or_else(|| e.clone())?;
-            match json {
-                Some(json) => s.set_item(&local_key, json),
-                None => s.remove_item(&local_key),
-            }
-            .map_err(|_| e)
+        Err(_) if kept_locally => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Removes the `localStorage` copy under `local_key` if it is still `json` (a later write may
+/// have replaced it, and is not in IndexedDB yet).
+fn forget_local_copy(local_key: &str, json: &str) {
+    if let Some(s) = local_storage() {
+        if s.get_item(local_key).ok().flatten().as_deref() == Some(json) {
+            let _ = s.remove_item(local_key);
         }
     }
 }
