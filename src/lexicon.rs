@@ -17,6 +17,15 @@ pub fn is_given_name(word: &str) -> bool {
         .contains(word)
 }
 
+/// Words the AllSides sample writes right after given names ("Buttigieg", "Maddow"): alone, most
+/// likely a person named by surname.
+pub fn is_surname(word: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| set(include_str!("../data/lexicons/surnames.txt")))
+        .contains(word)
+}
+
 /// Words news text writes mostly in lowercase ("criticism", "groups"): capitalised mid-sentence
 /// they are rarely names. Any case matches ("Groups", "GROUPS"); plurals of listed words count too
 /// ("studies" for "study").
@@ -49,6 +58,79 @@ pub fn is_common_word(word: &str) -> bool {
         || stem_listed("s", "")
         || stem_listed("es", "")
         || stem_listed("ies", "y")
+}
+
+/// The type ("ORG", "PLACE" or "PRODUCT") of a name news text often uses without saying what it
+/// is: outlets and programmes ("Stars and Stripes", "Meet the Press"), government bodies, parties,
+/// companies, teams, public programmes ("Medicare"). Matched whole, ignoring case, apostrophes,
+/// dots and hyphens ("G.O.P." is "GOP", "Al-Qaeda" is "Al Qaeda").
+pub fn known_name_type(name: &str) -> Option<&'static str> {
+    struct Known {
+        names: HashMap<String, &'static str>,
+        /// The first word of every name, keyed like the names: most capitalised runs start with
+        /// none of them, and are turned down without building their whole key.
+        first_words: HashSet<String>,
+    }
+    static KNOWN: OnceLock<Known> = OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        let names: HashMap<String, &'static str> = include_str!("../data/lexicons/known_names.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(name, kind)| (known_name_key(name), kind))
+            .collect();
+        let first_words = names
+            .keys()
+            .map(|k| k.split(' ').next().unwrap_or_default().to_string())
+            .collect();
+        Known { names, first_words }
+    });
+    let first = name.split(|c: char| c.is_whitespace() || c == '-').next()?;
+    with_known_name_key(first, |key| known.first_words.contains(key))
+        .then(|| with_known_name_key(name, |key| known.names.get(key).copied()))
+        .flatten()
+}
+
+/// Calls `f` with the key of `name`: its words lowercased, without apostrophes or dots, joined by
+/// single spaces. Built on the stack for the short ASCII names nearly all are (this runs for
+/// every capitalised run of a corpus).
+fn with_known_name_key<T>(name: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buffer = [0u8; 64];
+    if !name.is_ascii() || name.len() > buffer.len() {
+        return f(&known_name_key(name));
+    }
+    let mut len = 0;
+    for word in name_words(name) {
+        if len > 0 {
+            buffer[len] = b' ';
+            len += 1;
+        }
+        for b in word.bytes().filter(|b| !matches!(b, b'\'' | b'.')) {
+            buffer[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    f(std::str::from_utf8(&buffer[..len]).unwrap_or_default())
+}
+
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+}
+
+fn known_name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in name_words(name) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(
+            word.chars()
+                .filter(|c| !matches!(c, '\'' | '’' | '.'))
+                .flat_map(char::to_lowercase),
+        );
+    }
+    key
 }
 
 /// What kind of place the gazetteer says a name is: "country", "state", "continent", "city", or
@@ -334,6 +416,7 @@ const ORG_HEAD_WORDS: &[&str] = &[
     "Capital",
     "Ventures",
     "Club",
+    "Chamber",
     "Police",
     "Army",
     "Navy",
@@ -443,12 +526,16 @@ const PLACE_HEAD_WORDS: &[&str] = &[
 /// Words before a name that make it a person's: "Rep. Tashida Tlaib", "CEO Andy Jassy".
 pub fn is_person_title(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| PERSON_TITLE_WORDS.iter().copied().collect())
-        .contains(word.trim_end_matches('.'))
+    let set = SET.get_or_init(|| PERSON_TITLE_WORDS.iter().copied().collect());
+    // Byte scans rather than str patterns: this runs for nearly every capitalised word.
+    let bytes = word.as_bytes();
+    let end = bytes.iter().rposition(|&b| b != b'.').map_or(0, |i| i + 1);
+    set.contains(&word[..end])
         // "Vice-President", "Attorney-General".
-        || word
-            .rsplit_once('-')
-            .is_some_and(|(_, last)| SET.get().is_some_and(|set| set.contains(last)))
+        || bytes
+            .iter()
+            .rposition(|&b| b == b'-')
+            .is_some_and(|i| set.contains(&word[i + 1..]))
 }
 
 const PERSON_TITLE_WORDS: &[&str] = &[

@@ -5,14 +5,17 @@
 //!    and place names ("ACLU of Northern California", "Immigration and Customs Enforcement").
 //! 2. **Trimming**: leading determiners, titles ("Rep.", "CEO"), demonyms and sentence-initial
 //!    common words come off; what is left of only common words ("Criticism") is dropped.
-//! 3. **Typing** by the name itself (gazetteer, given names, organisation/place head words,
-//!    acronyms) and by its context (a title before it, "a researcher" after it, "its … software").
+//! 3. **Typing** by the name itself (known names, gazetteer, given names, surnames,
+//!    organisation/place head words, acronyms) and by its context (a title before it, "a
+//!    researcher" after it, "its … software"); two or three unknown words with a common word among
+//!    them and no surname at the end ("Wild West") are no name.
 //! 4. **Document evidence**: a lone surname takes the type of the full name it belongs to; a
 //!    name typed firmly once keeps that type at every other occurrence in the document.
 //!
 //! **Mentions are byte spans into the document text, never copies of it.**
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -538,6 +541,14 @@ fn name_token_len(
     }
 }
 
+/// A name of two words or more that the known-names list types ("Planned Parenthood", "The View"):
+/// kept whole even when every word of it is a common one. A known one-word name that is also a
+/// common word ("Reason") has to show itself as a name by the usual rules.
+fn is_known_name(text: &str, tokens: &[Token]) -> bool {
+    tokens.iter().filter(|t| t.kind == TokenKind::Word).count() > 1
+        && lexicon::known_name_type(text_of(text, tokens)).is_some()
+}
+
 fn org_like(text: &str, tokens: &[Token]) -> bool {
     tokens.iter().any(|t| {
         let w = word(text, t);
@@ -609,23 +620,23 @@ fn sentence_chunks(
                 break;
             }
             let person_follows = lexicon::is_given_name(word(text, &tokens[after]));
+            let mut run_end = after;
+            while name_token_len(text, tokens, &capitalized, run_end, title_case) > 0 {
+                run_end += 1;
+            }
             let joins = match c {
                 "of" | "for" | "on" => org_like(text, so_far) && !person_follows,
                 "and" | "&" => {
                     c == "&" || in_org_phrase || {
                         // "Immigration and Customs Enforcement": the run after "and" ends the name
                         // with an organisation word.
-                        let mut k = after;
-                        while name_token_len(text, tokens, &capitalized, k, title_case) > 0 {
-                            k += 1;
-                        }
-                        lexicon::is_org_head(word(text, &tokens[k - 1])) && end - start == 1
+                        lexicon::is_org_head(word(text, &tokens[run_end - 1])) && end - start == 1
                     }
                 }
                 "the" => false,
                 p if PARTICLES.contains(&p) => true,
                 _ => false,
-            };
+            } || is_known_name(text, &tokens[start..run_end]);
             if !joins {
                 break;
             }
@@ -744,7 +755,7 @@ fn trim(
             || (is_date_word(w) && !surname_here(&tokens[from..], w))
             || sentence_initial_common
             || before_given_name;
-        if !strip {
+        if !strip || is_known_name(text, &tokens[from..]) {
             break;
         }
         at_start = false;
@@ -771,7 +782,7 @@ fn trim(
                 && !lexicon::is_org_head(last)
                 && !lexicon::is_place_head(last)
                 && !lexicon::is_place(text_of(text, tokens)));
-        if !trailing {
+        if !trailing || is_known_name(text, tokens) {
             break;
         }
         tokens = &tokens[..tokens.len() - 1];
@@ -794,8 +805,18 @@ fn trim(
         || (lexicon::is_org_head(words[0])
             && lexicon::is_common_word(words[0])
             && !is_paper_name(words[0]));
+    // "Security forces cornered …", "Intelligence officials say …": an organisation word opening
+    // a sentence alone is the start of a common noun phrase, unless it is a known name
+    // ("Congress").
+    let opening_org_word = single
+        && sentence_start
+        && from == 0
+        && lexicon::is_org_head(words[0])
+        && !is_acronym(words[0])
+        && lexicon::known_name_type(words[0]).is_none();
     if single
-        && (lexicon::is_person_title(words[0])
+        && (opening_org_word
+            || lexicon::is_person_title(words[0])
             || is_generic_acronym(words[0])
             || is_named_non_entity(words[0])
             || lexicon::is_demonym(words[0])
@@ -830,7 +851,10 @@ fn trim(
         .iter()
         .all(|w| lexicon::is_common_word(w) || CONNECTORS.contains(w));
     let named_place = lexicon::is_place(joined);
+    // Only a name of common words needs the list to be kept.
+    let known = all_common && is_known_name(text, tokens);
     let keeps = named_place
+        || known
         || words.iter().any(|w| is_acronym(w))
         || words
             .last()
@@ -844,7 +868,7 @@ fn trim(
     if !keeps || letter || month {
         return None;
     }
-    if title_case && all_common {
+    if title_case && all_common && !known {
         return None;
     }
     let span = Span::new(tokens[0].span.start, tokens[tokens.len() - 1].span.end);
@@ -862,28 +886,34 @@ fn text_of<'a>(text: &'a str, tokens: &[Token]) -> &'a str {
     &text[tokens[0].span.start..tokens[tokens.len() - 1].span.end]
 }
 
-/// The words right after a chunk, lowercased, skipping a comma and an article: ", a researcher".
-fn words_after(text: &str, chunk: &Chunk, n: usize) -> Vec<String> {
-    let rest = &text[chunk.span.end..];
-    rest.split(|c: char| c.is_whitespace() || c == ',')
+/// The three words right after a chunk, lowercased, skipping commas: ", a researcher" (empty
+/// where the text ends). Borrowed unless a word has capitals: this runs for every chunk.
+fn words_after<'t>(text: &'t str, chunk: &Chunk) -> [Cow<'t, str>; 3] {
+    let mut words = text[chunk.span.end..]
+        .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .take(n)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
-        .collect()
+        .map(|w| lowercase(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')));
+    std::array::from_fn(|_| words.next().unwrap_or_default())
 }
 
-fn word_before(text: &str, chunk: &Chunk) -> String {
+fn word_before<'t>(text: &'t str, chunk: &Chunk) -> Cow<'t, str> {
     // Backwards from the chunk: scanning from the text's start would make a document quadratic.
-    text[..chunk.span.start]
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+    lowercase(
+        text[..chunk.span.start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric()),
+    )
+}
+
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Certainty)> {
@@ -897,13 +927,13 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
         .collect();
     let name = chunk.span.of(text);
     let (first, last) = (words[0], words[words.len() - 1]);
-    let after = words_after(text, chunk, 3);
+    let after = words_after(text, chunk);
     let before = word_before(text, chunk);
     let after_noun = |f: fn(&str) -> bool| {
         after.first().is_some_and(|w| f(w))
             || (after
                 .first()
-                .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"))
+                .is_some_and(|w| matches!(w.as_ref(), "a" | "an" | "the"))
                 && after.get(1).is_some_and(|w| f(w)))
     };
 
@@ -915,6 +945,9 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
         && lexicon::is_postal_code(first)
     {
         return Some((Place, Firm));
+    }
+    if let Some(kind) = lexicon::known_name_type(name).and_then(EntityType::parse) {
+        return Some((kind, Firm));
     }
     if words.len() == 1 && is_acronym(first) {
         return Some(if lexicon::is_place(first) {
@@ -968,11 +1001,7 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
         return Some((Place, Firm));
     }
     // "Gwadar port", "Balochistan province".
-    if words.len() <= 2
-        && after
-            .first()
-            .is_some_and(|w| lexicon::is_place_noun(w.as_str()))
-    {
+    if words.len() <= 2 && after.first().is_some_and(|w| lexicon::is_place_noun(w)) {
         return Some((Place, Firm));
     }
     if chunk.title_before {
@@ -987,7 +1016,7 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     if words.len() == 1
         && after
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "administration" | "campaign"))
+            .is_some_and(|w| matches!(w.as_ref(), "administration" | "campaign"))
     {
         return Some((Person, Firm));
     }
@@ -998,6 +1027,16 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
         return Some((Person, Firm));
     }
     if words.len() >= 2 {
+        // "Wild West", "Fake News": neither a given name first nor a surname last, and a common
+        // word in it.
+        if words.len() <= 3
+            && !lexicon::is_surname(last)
+            && words
+                .iter()
+                .any(|w| !CONNECTORS.contains(w) && lexicon::is_common_word(w))
+        {
+            return None;
+        }
         // Two or three unknown capitalised words are most often a person's name in news text.
         return Some(if words.len() <= 3 {
             (Person, Guess)
@@ -1014,10 +1053,13 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     }
     // "in Parkland", "near Tomball": an unknown single name after a place preposition.
     if matches!(
-        before.as_str(),
+        before.as_ref(),
         "in" | "near" | "outside" | "across" | "throughout"
     ) {
         return Some((Place, Firm));
+    }
+    if lexicon::is_surname(first) {
+        return Some((Person, Guess));
     }
     Some((Org, Guess))
 }
@@ -1481,6 +1523,53 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|(n, _)| n == "Brexit" || n.contains("State Kris")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn known_names_keep_their_type_even_when_made_of_common_words() {
+        let text = format!(
+            "{HEAD}She told Meet the Press that Planned Parenthood and the G.O.P. disagree. He \
+             reads Stars and Stripes. Medicare pays for it, and E-Verify checks it."
+        );
+        let got = found(&text);
+        for (name, kind) in [
+            ("Meet the Press", "ORG"),
+            ("Planned Parenthood", "ORG"),
+            ("G.O.P.", "ORG"),
+            ("Stars and Stripes", "ORG"),
+            ("Medicare", "PRODUCT"),
+            ("E-Verify", "PRODUCT"),
+        ] {
+            assert!(got.contains(&(name.into(), kind)), "{name} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_lone_name_the_news_writes_after_given_names_is_a_person() {
+        let text = format!("{HEAD}Critics of Buttigieg spoke, and Maddow asked why.");
+        let got = found(&text);
+        assert!(got.contains(&("Buttigieg".into(), "PERSON")), "{got:?}");
+        assert!(got.contains(&("Maddow".into(), "PERSON")), "{got:?}");
+    }
+
+    #[test]
+    fn capitalised_phrases_of_common_words_and_opening_organisation_words_are_no_names() {
+        let text = format!(
+            "{HEAD}People of the Wild West feared the Unknown Soldier. Security forces \
+             cornered the attackers. Intelligence officials say Osama bin Laden hid there."
+        );
+        let got = found(&text);
+        assert!(
+            got.iter().all(|(n, _)| !matches!(
+                n.as_str(),
+                "Wild West" | "Unknown Soldier" | "Security" | "Intelligence"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Osama bin Laden".into(), "PERSON")),
             "{got:?}"
         );
     }
