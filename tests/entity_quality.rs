@@ -24,14 +24,14 @@ fn seeds_meet_the_target_untyped_and_typed() {
 fn the_allsides_sets_do_not_fall_below_what_was_measured() {
     let dev = scored("tests/gold/allsides-dev.jsonl");
     assert!(
-        dev.untyped.f1() >= 0.90 && dev.typed.f1() >= 0.85,
+        dev.untyped.f1() >= 0.93 && dev.typed.f1() >= 0.92,
         "dev {:.3}/{:.3}",
         dev.untyped.f1(),
         dev.typed.f1()
     );
     for (path, untyped, typed) in [
         ("tests/gold/allsides-dev2.jsonl", 0.90, 0.85),
-        ("tests/gold/allsides-dev3.jsonl", 0.88, 0.83),
+        ("tests/gold/allsides-dev3.jsonl", 0.90, 0.87),
     ] {
         let s = scored(path);
         assert!(
@@ -43,7 +43,7 @@ fn the_allsides_sets_do_not_fall_below_what_was_measured() {
     }
     let test = scored("tests/gold/allsides.jsonl");
     assert!(
-        test.untyped.f1() >= 0.85 && test.typed.f1() >= 0.70,
+        test.untyped.f1() >= 0.85 && test.typed.f1() >= 0.80,
         "test {:.3}/{:.3}",
         test.untyped.f1(),
         test.typed.f1()
