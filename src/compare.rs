@@ -253,12 +253,15 @@ fn passages(doc: &Document, vocabulary: &Vocabulary) -> Vec<Passage> {
                 .collect();
             let headline = block.role == Role::Title;
             let span = whole.span;
-            let mut figures: Vec<FactKind> = facts
+            let mut figures: Vec<FactKind> = Vec::new();
+            for fact in facts
                 .iter()
                 .filter(|f| span.start <= f.span.start && f.span.end <= span.end)
-                .map(|f| f.kind)
-                .collect();
-            figures.dedup();
+            {
+                if !figures.contains(&fact.kind) {
+                    figures.push(fact.kind);
+                }
+            }
             let names = sentence
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
