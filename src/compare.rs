@@ -161,7 +161,11 @@ pub(crate) struct Unit {
 
 /// Whether two units share enough content words to be compared at all.
 pub(crate) fn share_enough(a: &Unit, b: &Unit) -> bool {
-    a.words.intersection(&b.words).count() >= MIN_SHARED_WORDS
+    share_at_least(a, b, MIN_SHARED_WORDS)
+}
+
+fn share_at_least(a: &Unit, b: &Unit, words: usize) -> bool {
+    a.words.intersection(&b.words).count() >= words
 }
 
 /// One passage: a sentence, and for a long one its clauses, which may align on their own.
@@ -234,9 +238,8 @@ pub fn word_diff(a_text: &str, a: Span, b_text: &str, b: Span) -> Vec<Change> {
 }
 
 /// The passages of a document: each sentence of its headline and body.
-fn passages(doc: &Document, vocabulary: &Vocabulary) -> Vec<Passage> {
+fn passages(doc: &Document, facts: &[Fact], vocabulary: &Vocabulary) -> Vec<Passage> {
     let text = doc.text.as_str();
-    let facts = extract_facts(doc);
     let mut out: Vec<Passage> = Vec::new();
     for block in doc
         .blocks
@@ -450,7 +453,7 @@ fn best_match<'p>(
     let mut best: Option<(f32, Span, Span)> = None;
     for x in a.units() {
         for y in b.units() {
-            if x.words.intersection(&y.words).count() < min_shared {
+            if !share_at_least(x, y, min_shared) {
                 continue;
             }
             let score = similarity(x, y, weights);
@@ -484,7 +487,10 @@ impl Default for Options {
 /// score them (for telling why a pair was missed).
 pub fn similarity_of(a: &Document, a_span: Span, b: &Document, b_span: Span) -> f32 {
     let vocabulary = Vocabulary::new();
-    let (pa, pb) = (passages(a, &vocabulary), passages(b, &vocabulary));
+    let (pa, pb) = (
+        passages(a, &extract_facts(a), &vocabulary),
+        passages(b, &extract_facts(b), &vocabulary),
+    );
     let weights = Weights::new(pa.iter().chain(&pb).map(|p| &p.whole));
     let (x, y) = (
         vocabulary.unit(&a.text, a_span),
@@ -502,23 +508,30 @@ pub fn compare(a: &Document, b: &Document) -> Comparison {
 pub fn compare_with(a: &Document, b: &Document, options: Options) -> Comparison {
     let (pa, pb) = (prepare(a), prepare(b));
     let mut comparison = align(&pa, &pb, options);
-    comparison.disagreements =
-        disagreements(&extract_facts(a), &extract_facts(b), &comparison.pairs);
+    comparison.disagreements = disagreements(&pa.facts, &pb.facts, &comparison.pairs);
     comparison
 }
 
-/// A document's passages, cut and weighed once for comparing it with many others.
+/// A document's passages and facts, cut and weighed once for comparing it with many others.
 pub struct Prepared {
     passages: Vec<Passage>,
+    facts: Vec<Fact>,
 }
 
 pub fn prepare(doc: &Document) -> Prepared {
+    let facts = extract_facts(doc);
     Prepared {
-        passages: passages(doc, &Vocabulary::new()),
+        passages: passages(doc, &facts, &Vocabulary::new()),
+        facts,
     }
 }
 
 impl Prepared {
+    /// The document's facts ([`extract_facts`]), for [`disagreements`].
+    pub fn facts(&self) -> &[Fact] {
+        &self.facts
+    }
+
     /// The sentences compared, in text order.
     pub fn sentences(&self) -> Vec<Span> {
         self.passages.iter().map(|p| p.whole.span).collect()

@@ -16,7 +16,7 @@ use crate::compare::{
     align, disagreements, prepare, share_aligned, word_diff, Change, Disagreement, Kind, Options,
     Pair, Prepared,
 };
-use crate::facts::{extract_facts, Fact};
+use crate::facts::Fact;
 use crate::ingest::Document;
 use crate::quotes::{Carried, QuoteTable, QuoteTableBuilder};
 use crate::shingles::{ShingleIndex, Similar, ALIGN_MOST};
@@ -191,7 +191,7 @@ fn Heatmap(
     {
         let corpus = page.corpus.clone();
         let docs = docs.clone();
-        let mut prepared: Vec<(Prepared, Vec<Fact>)> = Vec::with_capacity(n);
+        let mut prepared: Vec<Prepared> = Vec::with_capacity(n);
         let mut next = (0usize, 1usize);
         let found = Rc::new(RefCell::new(Vec::new()));
         let differing = Rc::new(RefCell::new(Vec::new()));
@@ -201,17 +201,17 @@ fn Heatmap(
             move || {
                 if prepared.len() < n {
                     let doc = &corpus.documents[docs[prepared.len()]];
-                    prepared.push((prepare(doc), extract_facts(doc)));
+                    prepared.push(prepare(doc));
                     return false;
                 }
                 let (i, j) = next;
                 if i + 1 >= n {
                     return true;
                 }
-                let ((a, facts_a), (b, facts_b)) = (&prepared[i], &prepared[j]);
+                let (a, b) = (&prepared[i], &prepared[j]);
                 let pairs = align(a, b, Options::default()).pairs;
                 let share = share_aligned(a, b, &pairs);
-                for d in disagreements(facts_a, facts_b, &pairs) {
+                for d in disagreements(a.facts(), b.facts(), &pairs) {
                     let pair = pairs[d.pair];
                     differing.borrow_mut().push(Differing {
                         a: docs[i],
@@ -882,7 +882,7 @@ fn SideBySide(a: String, b: String) -> impl IntoView {
     leptos::prelude::document().set_title(&format!("{} | {} · Parallax", label(da), label(db)));
     let (pa, pb) = (prepare(da), prepare(db));
     let mut aligned = align(&pa, &pb, Options::default());
-    aligned.disagreements = disagreements(&extract_facts(da), &extract_facts(db), &aligned.pairs);
+    aligned.disagreements = disagreements(pa.facts(), pb.facts(), &aligned.pairs);
     let comparison = Arc::new(aligned);
     let (sa, sb) = (pa.sentences(), pb.sentences());
     let layout = rows(&sa, &sb, &comparison.pairs);
