@@ -23,8 +23,8 @@ use crate::text::Span;
 /// Least similarity (0–1) for two passages to be aligned as a paraphrase on wording alone. Set on
 /// the gold pairs (`parallax score-compare tests/gold/compare-pairs.jsonl`, docs/BENCHMARKS.md):
 /// with the story's structure supporting weaker pairs, 0.30 scores the seeds precision 0.78 /
-/// recall 0.93 and the AllSides pairs 0.86 / 0.56; 0.25 trades to 0.67 / 0.93, 0.35 to
-/// 0.84 / 0.67.
+/// recall 0.93 and the AllSides pairs 0.80 / 0.78; 0.25 trades the seeds to 0.67 / 0.93, 0.35 to
+/// 0.85 / 0.70.
 const PARAPHRASE_MIN: f32 = 0.3;
 /// Least similarity (0–1) for a pair to count as verbatim (near-identical wording). On the
 /// seeds, a translation round trip that kept every content word scores 0.92; a quote retold in
