@@ -3,10 +3,11 @@
 //! same thing — **verbatim** (near-identical) or as a **paraphrase** (reworded, translated and
 //! back) — and the rest listed as only in A or only in B.
 //!
-//! Similarity survives rewording: it weighs the stemmed content words two passages share and
-//! the character trigrams of their text (which catch "regulate" ~ "regulations" and misspelt
-//! names), so "We have been in favor of governments imposing stricter regulations" and "We've
-//! advocated that governments should put in place stronger regulations" still meet.
+//! Similarity survives rewording: it weighs the stemmed content words two passages share (a
+//! country under any of its names, a verb in any tense) and the character trigrams of their text
+//! (which catch "regulate" ~ "regulations" and misspelt names), so "We have been in favor of
+//! governments imposing stricter regulations" and "We've advocated that governments should put in
+//! place stronger regulations" still meet.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -388,7 +389,7 @@ impl Vocabulary {
     }
 }
 
-/// Longest words a country's other name runs to: "United States of America".
+/// Most words in one of a country's names: "United States of America".
 const LONGEST_PLACE_ALIAS: usize = 4;
 
 /// The place that the words starting `words` name, as one word, and how many words that takes:
@@ -402,17 +403,17 @@ fn place_named_at(text: &str, words: &[Span]) -> Option<(usize, String)> {
     if !first.starts_with(char::is_uppercase) {
         return None;
     }
-    let longest = match FIRST_WORDS
-        .get_or_init(|| {
-            let names = lexicon::COUNTRY_ALIASES.iter().flat_map(|(a, c)| [*a, *c]);
-            names
-                .filter_map(|n| word_spans(n, 0).next().map(|w| w.of(n)))
-                .collect()
-        })
-        .contains(first)
-    {
-        true => LONGEST_PLACE_ALIAS,
-        false => 1,
+    let first_words = FIRST_WORDS.get_or_init(|| {
+        let names = lexicon::COUNTRY_ALIASES.iter().flat_map(|(a, c)| [*a, *c]);
+        names
+            .filter_map(|n| word_spans(n, 0).next().map(|w| w.of(n)))
+            .collect()
+    });
+    // Only a word that begins some country's name may begin a name of several words.
+    let longest = if first_words.contains(first) {
+        LONGEST_PLACE_ALIAS
+    } else {
+        1
     };
     for taken in (1..=words.len().min(longest)).rev() {
         let (start, end) = (words[0].start, words[taken - 1].end);
@@ -658,8 +659,8 @@ pub fn share_aligned(a: &Prepared, b: &Prepared, pairs: &[Pair]) -> f32 {
 /// Aligns the passages of two prepared documents: the best-scoring pairs first, each passage in
 /// at most one pair (no disagreements: they need the documents' facts, see [`compare_with`]).
 /// Documents that share enough wording ([`SAME_STORY_PAIRS`]) tell the same story, and its
-/// structure then supports weaker pairs: headline and headline, lead and lead, and the same kind
-/// of figure about the same rare name.
+/// structure then supports weaker pairs: headline and headline, lead and lead, the same kind of
+/// figure about the same rare name, and passages sharing [`DISTINCTIVE_WORDS`] uncommon words.
 pub fn align(a: &Prepared, b: &Prepared, options: Options) -> Comparison {
     let (pa, pb) = (&a.passages, &b.passages);
     let weights = Weights::new(pa.iter().chain(pb).map(|p| &p.whole));
