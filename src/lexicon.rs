@@ -934,8 +934,9 @@ pub fn irregular_verb_base(word: &str) -> Option<&'static str> {
         .copied()
 }
 
-/// Nationality adjectives and the place each names ("Chinese" → "China"), for those the rule of
-/// [`country_adjectives`] cannot make from the gazetteer, or makes for another country.
+/// Nationality adjectives news writes most, and the place each names ("Chinese" → "China",
+/// "British" → "Britain"); listed ones win over the rule of [`country_adjectives`], which adds the
+/// rest of the gazetteer's countries ("Honduran").
 const NATIONALITIES: &[(&str, &str)] = &[
     ("American", "America"),
     ("African", "Africa"),
