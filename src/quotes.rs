@@ -1,8 +1,9 @@
 //! Quotations across a set of documents: every quote in a headline or body paragraph (straight,
-//! curly or angle marks), its speaker when the sentence says who ("said X", "X said", "according
-//! to X"), and the quotes of one statement gathered into one row of a quote × document table
-//! that says, per document, whether it quotes the statement **verbatim**, carries it
-//! **paraphrased** (reworded quote or reported speech), or not at all.
+//! curly or angle marks, or paragraphs set off after a colon), its speaker when the sentence says
+//! who ("said X", "X said", "according to X", "X said:"), and the quotes of one statement gathered
+//! into one row of a quote × document table that says, per document, whether it quotes the
+//! statement **verbatim**, carries it **paraphrased** (reworded quote or reported speech), or not
+//! at all.
 //!
 //! **A speaker is only ever an entity the sentence names next to a speech verb.** A pronoun
 //! counts only when exactly one person is named earlier in the same sentence; anything less
@@ -39,6 +40,10 @@ const EXCERPT_MIN: f32 = 0.8;
 /// short quotes otherwise meet on a phrase ("and we don’t know if we were part of that
 /// activity" and "I don't know if I would call it fear" share "don", "t", "know").
 const SAME_STATEMENT_WORDS: usize = 4;
+
+/// Fewest words (1–10) of the sentence before a colon for it to introduce a quotation: "He
+/// then stated:" does, a label such as "Advertisement:" does not.
+const INTRODUCTION_MIN_WORDS: usize = 3;
 
 /// Least share (0–1) of words in common, in order, for a document's wording to count as the
 /// same as the row's quote: 0.9 lets a typo or a dropped "that" through, but not a second
@@ -100,7 +105,7 @@ const NAME_ENDS: &[&str] = &[
 pub struct Quote {
     /// Index of the document in the corpus.
     pub doc: usize,
-    /// The words inside the marks.
+    /// The words inside the marks, or the paragraph set off without them.
     pub span: Span,
     pub speaker: Option<Speaker>,
 }
@@ -129,7 +134,7 @@ pub enum Carried {
 pub struct Cell {
     pub doc: usize,
     pub carried: Carried,
-    /// Between quotation marks (else reported, or set off without marks).
+    /// Quoted, between marks or set off after a colon (else reported speech).
     pub quoted: bool,
     /// Where the document says it (the quote's words, or the reporting passage).
     pub span: Option<Span>,
@@ -174,16 +179,68 @@ pub fn find_quotes(corpus: &Corpus, entities: &EntityIndex, doc: usize) -> Vec<Q
     quotes_of(&corpus.documents[doc], doc, &entities.mentions_in(doc))
 }
 
+/// Where a run of paragraphs quoted without marks stands, from one paragraph to the next.
+enum SetOff {
+    Closed,
+    /// The last paragraph ended in a colon: `said` when a speech verb came just before it.
+    Introduced {
+        said: bool,
+        speaker: Option<Speaker>,
+    },
+    /// The last paragraph was quoted, by this speaker.
+    Running(Option<Speaker>),
+}
+
 fn quotes_of(document: &Document, doc: usize, mentions: &[(Span, &Entity)]) -> Vec<Quote> {
     let text = &document.text;
     let mut out = Vec::new();
+    let mut set_off = SetOff::Closed;
     for block in &document.blocks {
         if !matches!(block.role, Role::Title | Role::Body) {
+            set_off = SetOff::Closed;
             continue;
         }
         let marked = marked_spans(text, block.span);
+        let is_statement = |inner: Span| word_spans(inner.of(text), 0).count() >= QUOTE_MIN_WORDS;
+        let paragraph = block.span.of(text);
+        let continues = match set_off {
+            SetOff::Closed => false,
+            SetOff::Introduced { said, .. } => said || opens_in_first_person(paragraph),
+            SetOff::Running(_) => opens_in_first_person(paragraph),
+        };
+        if continues
+            && block.role == Role::Body
+            && is_statement(block.span)
+            && !marked
+                .iter()
+                .any(|&(outer, inner)| outer.start == block.span.start || is_statement(inner))
+        {
+            let speaker = match std::mem::replace(&mut set_off, SetOff::Closed) {
+                SetOff::Introduced { speaker, .. } | SetOff::Running(speaker) => speaker,
+                SetOff::Closed => None,
+            };
+            out.push(Quote {
+                doc,
+                span: block.span,
+                speaker: speaker.clone(),
+            });
+            set_off = SetOff::Running(speaker);
+            continue;
+        }
+        set_off = match paragraph.trim_end().strip_suffix(':') {
+            Some(intro) if block.role == Role::Body => {
+                let colon = block.span.start + intro.len();
+                let after_marks = marked.last().map_or(block.span.start, |m| m.0.end);
+                // A colon inside a quote left open introduces nothing.
+                match after_marks <= colon {
+                    true => introduction(text, after_marks, colon, mentions),
+                    false => SetOff::Closed,
+                }
+            }
+            _ => SetOff::Closed,
+        };
         for (i, &(outer, inner)) in marked.iter().enumerate() {
-            if word_spans(inner.of(text), 0).count() < QUOTE_MIN_WORDS {
+            if !is_statement(inner) {
                 continue;
             }
             let before_limit = i
@@ -201,6 +258,50 @@ fn quotes_of(document: &Document, doc: usize, mentions: &[(Span, &Entity)]) -> V
         }
     }
     out
+}
+
+/// Whether a paragraph opens with "I", "we", "our" or "my" (with any contraction): a statement
+/// set off after a colon goes on in its speaker's voice, where the writer's next paragraph
+/// mostly does not.
+fn opens_in_first_person(paragraph: &str) -> bool {
+    let first = paragraph
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["i", "we", "our", "my"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
+}
+
+/// The paragraph ending in a colon at `colon` introduces a quotation; it names the speaker when
+/// a speech verb stands among its last words ("Nathan Wessler, said:", "said in a statement:").
+/// A sentence that is a heading ("Update at 8:45 p.m. ET. Voters Uncomfortable With Recalls:")
+/// or a label ("Advertisement:") introduces the writer's next paragraph, not a quotation.
+fn introduction(text: &str, from: usize, colon: usize, mentions: &[(Span, &Entity)]) -> SetOff {
+    let sentence_start = sentence_breaks(text, from, colon)
+        .last()
+        .copied()
+        .unwrap_or(from);
+    let words = words_in(text, sentence_start, colon);
+    let mut long_words = words.iter().filter(|w| w.span.len() >= 4).peekable();
+    let heading = long_words.peek().is_some()
+        && long_words.all(|w| w.span.of(text).starts_with(char::is_uppercase));
+    if words.len() < INTRODUCTION_MIN_WORDS || heading {
+        return SetOff::Closed;
+    }
+    let said = words
+        .iter()
+        .rev()
+        .take(ATTRIBUTION_WORDS)
+        .any(|w| SPEECH_VERBS.contains(&w.folded.as_str()));
+    let at_colon = Span::new(colon, colon);
+    SetOff::Introduced {
+        said,
+        speaker: said
+            .then(|| attribute(text, at_colon, sentence_start, colon, mentions))
+            .flatten(),
+    }
 }
 
 /// The quotations of a paragraph as (marks included, words inside). Curly and angle marks nest;
@@ -327,10 +428,22 @@ fn attribute(
     let region = if before[v].folded == "according" {
         name_after(&before, v)
     } else {
-        let comma = text[before_start..before[v].span.start]
-            .rfind([',', ';', ':'])
-            .map_or(before_start, |i| before_start + i + 1);
-        Span::new(comma, before[v].span.start)
+        // The clause before the verb, or the one before that when the verb follows a comma
+        // ("…in the United States, Nathan Wessler, said").
+        let separator = |to: usize| {
+            text[before_start..to]
+                .rfind([',', ';', ':'])
+                .map(|i| before_start + i)
+        };
+        let clause_before = |end: usize| {
+            let start = separator(end).map_or(before_start, |i| i + 1);
+            Span::new(start, end)
+        };
+        let region = clause_before(before[v].span.start);
+        match region.of(text).trim().is_empty() && region.start > before_start {
+            true => clause_before(region.start - 1),
+            false => region,
+        }
     };
     speaker_in(text, region, sentence_start, region.start, mentions)
 }
@@ -353,7 +466,7 @@ fn name_after(words: &[Word], verb: usize) -> Span {
 }
 
 /// The entity named in `region`: a person before an organisation, the one nearest the verb
-/// (the region's end) first. A lone "he" or "she" stands for the one person named earlier in the
+/// (the region's end) first, never one named as an owner ("Biden's message"). A lone "he" or "she" stands for the one person named earlier in the
 /// same sentence (`sentence_start..earlier_end`), if there is exactly one.
 fn speaker_in(
     text: &str,
@@ -372,7 +485,11 @@ fn speaker_in(
         EntityType::Org => 1,
         _ => 2,
     };
+    // An owner is not the one speaking: "A New York Times editorial praises Biden's message but
+    // notes".
+    let possessive = |s: &Span| text[s.end..].starts_with(['\'', '’']);
     let named = within(region.start, region.end)
+        .filter(|(s, _)| !possessive(s))
         .min_by_key(|(s, e)| (rank(e.kind), region.end - s.end))
         .map(|(s, e)| speaker(e, *s));
     if named.is_some() {
@@ -649,7 +766,14 @@ impl QuoteTableBuilder {
                                         speaker: None,
                                     };
                                 };
-                                (span, score, false, None)
+                                // A sentence of a longer quote is still quoted.
+                                let within = quotes.iter().find(|q| {
+                                    q.doc == doc
+                                        && q.span.start <= span.start
+                                        && span.end <= q.span.end
+                                });
+                                let speaker = within.and_then(|q| q.speaker.clone());
+                                (span, score, within.is_some(), speaker)
                             }
                         };
                         let own = plain(span.of(&corpus.documents[doc].text));
@@ -773,6 +897,53 @@ mod tests {
                     Some("Timnit Gebru")
                 ),
                 q("the errors were never fixed by anyone.", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_set_off_after_a_colon_are_quotes_while_they_speak_in_the_first_person() {
+        let found = quoted(&[
+            "ACLU welcomes the longer moratorium\n\n\
+             The deputy director of the American Civil Liberties Union, Nathan Wessler, said:\n\n\
+             We’re pleased that Amazon is extending its moratorium on police use of the technology.\n\n\
+             We urge lawmakers to end its use by law enforcement, whichever company sells it.\n\n\
+             All over the world, facial recognition worries people who value their privacy.\n",
+            "Amazon halts police use of Rekognition\n\n\
+             That explains the sudden decision to halt sales of Rekognition to police in America:\n\n\
+             We’re implementing a one-year moratorium on police use of Rekognition.\n\n\
+             The decision comes two years after the ACLU demanded that Amazon stop selling it.\n\n\
+             Here is how the sales began:\n\n\
+             Amazon first offered Rekognition to police departments in Oregon and Florida.\n",
+            "Recall vote tonight\n\n\
+             Update at 8:45 p.m. ET. Voters Uncomfortable With Recalls:\n\n\
+             We have about fifteen minutes to go before the polls close tonight.\n\n\
+             Advertisement:\n\n\
+             I doubt that any of these six people has visited the exchange.\n\n\
+             A New York Times editorial praises Joe Biden’s message but notes:\n\n\
+             The credibility of the message may be undermined by his son’s business.\n",
+        ]);
+        assert_eq!(
+            found,
+            [
+                vec![
+                    q(
+                        "We’re pleased that Amazon is extending its moratorium on police use of the technology.",
+                        Some("Nathan Wessler")
+                    ),
+                    q(
+                        "We urge lawmakers to end its use by law enforcement, whichever company sells it.",
+                        Some("Nathan Wessler")
+                    ),
+                ],
+                vec![q(
+                    "We’re implementing a one-year moratorium on police use of Rekognition.",
+                    None
+                )],
+                vec![q(
+                    "The credibility of the message may be undermined by his son’s business.",
+                    Some("New York Times")
+                )],
             ]
         );
     }
