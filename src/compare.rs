@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use crate::facts::{extract_facts, Fact, FactKind};
 use crate::ingest::{Document, Role};
 use crate::lexicon;
+use crate::quotes::quote_spans;
 use crate::search::{fold_diacritics, word_spans};
 use crate::sentences::{sentences, tokenize, Token, TokenKind};
 use crate::text::Span;
@@ -197,8 +198,54 @@ struct Passage {
     names: HashSet<String>,
     /// The sentence's words that are not everyday news vocabulary ([`EVERYDAY_NEWS_SHARE`]).
     uncommon: Vec<String>,
+    /// Whose "we" or "I" the sentence says.
+    voice: Voice,
     whole: Unit,
     clauses: Vec<Unit>,
+}
+
+/// Who speaks in the first person in a sentence: **a "we" in the writer's words and a "we" in a
+/// quotation are different people**, so passages in those two voices never align ("We can
+/// quickly see the excesses…", a writer's aside, is not Amazon's "We have been in favor…").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Voice {
+    /// No first-person word, or some inside and some outside quotation marks.
+    Unknown,
+    Writer,
+    Quoted,
+}
+
+impl Voice {
+    /// The voice of a sentence's first-person words ("I", "we", "our", …) given the spans
+    /// quoted in its document.
+    fn of(text: &str, sentence: &[Token], quoted: &[Span]) -> Voice {
+        let (mut inside, mut outside) = (false, false);
+        for token in sentence.iter().filter(|t| t.kind == TokenKind::Word) {
+            let word = token.text(text);
+            let word = word.split(['\'', '’']).next().unwrap_or(word);
+            // "US" is a country and "i" a letter.
+            let first_person = word == "I"
+                || word == "us"
+                || ["we", "our", "ours", "my", "me", "mine"]
+                    .iter()
+                    .any(|p| word.eq_ignore_ascii_case(p));
+            if first_person {
+                let within = quoted
+                    .iter()
+                    .any(|q| q.start <= token.span.start && token.span.end <= q.end);
+                (inside, outside) = (inside || within, outside || !within);
+            }
+        }
+        match (inside, outside) {
+            (true, false) => Voice::Quoted,
+            (false, true) => Voice::Writer,
+            _ => Voice::Unknown,
+        }
+    }
+
+    fn differs(self, other: Voice) -> bool {
+        self != Voice::Unknown && other != Voice::Unknown && self != other
+    }
 }
 
 impl Passage {
@@ -257,6 +304,7 @@ pub fn word_diff(a_text: &str, a: Span, b_text: &str, b: Span) -> Vec<Change> {
 /// The passages of a document: each sentence of its headline and body.
 fn passages(doc: &Document, facts: &[Fact], vocabulary: &Vocabulary) -> Vec<Passage> {
     let text = doc.text.as_str();
+    let quoted = quote_spans(doc);
     let mut out: Vec<Passage> = Vec::new();
     for block in doc
         .blocks
@@ -305,6 +353,7 @@ fn passages(doc: &Document, facts: &[Fact], vocabulary: &Vocabulary) -> Vec<Pass
                 figures,
                 names,
                 uncommon,
+                voice: Voice::of(text, sentence, &quoted),
                 whole,
                 clauses,
             });
@@ -674,6 +723,9 @@ pub fn align(a: &Prepared, b: &Prepared, options: Options) -> Comparison {
             } else {
                 0.0
             };
+            if x.voice.differs(y.voice) {
+                continue;
+            }
             let rank = |score: f32| score + ORDER_BONUS * (1.0 - place) + same_part;
             if let Some((score, at_a, at_b)) = best_match(x, y, &weights, MIN_SHARED_WORDS)
                 .filter(|(score, ..)| *score >= options.paraphrase_min)
@@ -961,6 +1013,43 @@ mod tests {
                 .any(|d| d.kind == FactKind::Duration
                     && c.pairs[d.pair].a.of(&a.text).contains("IBM"))
         );
+    }
+
+    #[test]
+    fn a_writers_we_and_a_quoted_we_are_different_people_so_their_passages_do_not_align() {
+        let statement = analyze(
+            "a.txt",
+            "Amazon pauses police use of Rekognition\n\n\
+             “We have been in favor of governments imposing stricter regulations on facial \
+             recognition technology,” Amazon said. Congress is drafting rules.\n",
+        );
+        let aside = |sentence: &str| {
+            analyze(
+                "b.txt",
+                &format!(
+                    "Facial recognition worries people\n\n{sentence} \
+                     Beijing News polled readers.\n"
+                ),
+            )
+        };
+        let aligned_with = |b: &Document| {
+            compare(&statement, b)
+                .pairs
+                .iter()
+                .map(|p| p.a.of(&statement.text).to_string())
+                .filter(|a| a.contains("in favor"))
+                .count()
+        };
+        let writer = aside(
+            "We can quickly see the excesses when governments impose facial recognition \
+             technology with stricter regulations.",
+        );
+        assert_eq!(aligned_with(&writer), 0);
+        let quoted = aside(
+            "“We can quickly see the excesses when governments impose facial recognition \
+             technology with stricter regulations,” a researcher said.",
+        );
+        assert_eq!(aligned_with(&quoted), 1);
     }
 
     #[test]
