@@ -68,7 +68,8 @@ const SUPPORTED_SHARED_WORDS: usize = 2;
 /// better paired with the other lead than with a later sentence that repeats its words.
 const SUPPORT_BONUS: f32 = 0.3;
 /// Least weight (0–5, the log of an inverse share) of a shared name that makes two passages with
-/// the same kind of figure about the same point: a name used in few passages ("IBM").
+/// the same kind of figure about the same point: a name used in few passages ("IBM"), and not
+/// everyday in news ([`EVERYDAY_NEWS_SHARE`]: not "United States").
 const RARE_WORD_WEIGHT: f32 = 1.5;
 
 /// Fewest shared words (1–6), each rare in the two documents ([`RARE_WORD_WEIGHT`]) and not
@@ -194,7 +195,7 @@ struct Passage {
     caption: bool,
     /// The kinds of fact (dates, durations, numbers …) the sentence states.
     figures: Vec<FactKind>,
-    /// The words of the sentence written as names (capitalised, not first), compared like words.
+    /// The sentence's names ([`Vocabulary::names`]), compared like words.
     names: HashSet<String>,
     /// The sentence's words that are not everyday news vocabulary ([`EVERYDAY_NEWS_SHARE`]).
     uncommon: Vec<String>,
@@ -330,14 +331,7 @@ fn passages(doc: &Document, facts: &[Fact], vocabulary: &Vocabulary) -> Vec<Pass
                     figures.push(fact.kind);
                 }
             }
-            let names = sentence
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .skip(1)
-                .map(|t| t.text(text))
-                .filter(|w| w.starts_with(char::is_uppercase))
-                .map(|w| vocabulary.concept(&fold_diacritics(w)))
-                .collect();
+            let names = vocabulary.names(text, span);
             let uncommon = whole
                 .words
                 .iter()
@@ -400,28 +394,39 @@ impl Vocabulary {
     pub(crate) fn unit(&self, text: &str, span: Span) -> Unit {
         let spans: Vec<Span> = word_spans(span.of(text), span.start).collect();
         let (mut content, mut words) = (Vec::new(), HashSet::default());
-        let mut at = 0;
-        while at < spans.len() {
-            if let Some((taken, place)) = place_named_at(text, &spans[at..]) {
-                words.insert(place.clone());
-                content.push(place);
-                at += taken;
-                continue;
+        for (_, term) in terms(text, &spans) {
+            match term {
+                Term::Place(place) => {
+                    words.insert(place.clone());
+                    content.push(place);
+                }
+                Term::Word(word) if !STOPWORDS.contains(&word.as_str()) => {
+                    words.extend(
+                        word.split('-')
+                            .filter(|w| !w.is_empty())
+                            .map(|w| self.concept(w)),
+                    );
+                    content.push(word);
+                }
+                Term::Word(_) => {}
             }
-            let word = fold_diacritics(spans[at].of(text));
-            if !STOPWORDS.contains(&word.as_str()) {
-                words.extend(
-                    word.split('-')
-                        .filter(|w| !w.is_empty())
-                        .map(|w| self.concept(w)),
-                );
-                content.push(word);
-            }
-            at += 1;
         }
         let joined: Vec<char> = content.join(" ").chars().collect();
         let grams = joined.windows(3).map(|g| [g[0], g[1], g[2]]).collect();
         Unit { span, words, grams }
+    }
+
+    /// The names in `span` of `text`, as the words [`Vocabulary::unit`] makes of them: the
+    /// places, and the words written capitalised after the first.
+    fn names(&self, text: &str, span: Span) -> HashSet<String> {
+        let spans: Vec<Span> = word_spans(span.of(text), span.start).collect();
+        terms(text, &spans)
+            .filter_map(|(at, term)| match term {
+                Term::Place(place) => Some(place),
+                Term::Word(word) => (at > 0 && spans[at].of(text).starts_with(char::is_uppercase))
+                    .then(|| self.concept(&word)),
+            })
+            .collect()
     }
 
     fn concept(&self, word: &str) -> String {
@@ -436,6 +441,29 @@ impl Vocabulary {
             None => stem.into_owned(),
         }
     }
+}
+
+/// A word as comparison reads it, before stemming.
+enum Term {
+    /// A country, under its one name ([`place_named_at`]).
+    Place(String),
+    /// Any other word, folded.
+    Word(String),
+}
+
+/// The terms of the words `spans` of `text`, in order, each with the index of its first word.
+fn terms<'a>(text: &'a str, spans: &'a [Span]) -> impl Iterator<Item = (usize, Term)> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let first = at;
+        let rest = spans.get(first..).filter(|r| !r.is_empty())?;
+        if let Some((taken, place)) = place_named_at(text, rest) {
+            at += taken;
+            return Some((first, Term::Place(place)));
+        }
+        at += 1;
+        Some((first, Term::Word(fold_diacritics(rest[0].of(text)))))
+    })
 }
 
 /// Most words in one of a country's names: "United States of America".
@@ -555,15 +583,43 @@ impl Weights {
 }
 
 /// Share of news articles (0–1) that use a word, as a concept [`Vocabulary`] makes: "say" 0.83,
-/// "police" 0.12, "moratorium" 0 (fewer than 1%, [`lexicon::news_words`]).
+/// "police" 0.12, "moratorium" 0 (fewer than 1%, [`lexicon::news_words`]). A country counts at
+/// least as often as any one-word name of it ("american" 0.43 for "united states"), and a name
+/// of several words as often as its rarest word ("korea" 0.05 for "north korea").
 fn share_in_news(concept: &str) -> f32 {
     static SHARES: OnceLock<HashMap<String, f32>> = OnceLock::new();
     let shares = SHARES.get_or_init(|| {
         let vocabulary = Vocabulary::new();
         let mut shares: HashMap<String, f32> = HashMap::default();
-        for (word, share) in lexicon::news_words() {
-            let most = shares.entry(vocabulary.concept(word)).or_default();
+        let mut raise = |key: String, share: f32| {
+            let most = shares.entry(key).or_default();
             *most = most.max(share);
+        };
+        let words: HashMap<&str, f32> = lexicon::news_words().collect();
+        for (&word, &share) in &words {
+            raise(vocabulary.concept(word), share);
+            let mut capitalised = word.chars();
+            let capitalised = capitalised.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(capitalised).collect()
+            });
+            // As `place_named_at` reads one word.
+            let demonym = lexicon::demonym_place(&capitalised);
+            let place = [Some(capitalised.as_str()), demonym]
+                .into_iter()
+                .flatten()
+                .find_map(lexicon::country_canonical)
+                .or(demonym);
+            if let Some(place) = place {
+                raise(fold_diacritics(place), share);
+            }
+        }
+        for (_, place) in lexicon::COUNTRY_ALIASES {
+            let place = fold_diacritics(place);
+            let rarest = place
+                .split(' ')
+                .map(|w| words.get(w).copied().unwrap_or(0.0))
+                .fold(f32::INFINITY, f32::min);
+            raise(place, rarest);
         }
         shares
     });
@@ -805,7 +861,9 @@ fn supported(x: &Passage, y: &Passage, weights: &Weights) -> bool {
             .is_some_and(|&weight| weight >= RARE_WORD_WEIGHT)
     };
     let same_figure = x.figures.iter().any(|k| y.figures.contains(k))
-        && x.names.intersection(&y.names).any(is_rare);
+        && x.names
+            .intersection(&y.names)
+            .any(|name| is_rare(name) && share_in_news(name) <= EVERYDAY_NEWS_SHARE);
     let distinctive = || {
         let (fewer, more) = match x.uncommon.len() <= y.uncommon.len() {
             true => (x, y),
@@ -1050,6 +1108,20 @@ mod tests {
              technology with stricter regulations,” a researcher said.",
         );
         assert_eq!(aligned_with(&quoted), 1);
+    }
+
+    #[test]
+    fn a_country_is_one_name_whatever_it_is_called_and_as_common_in_news_as_its_commonest_name() {
+        let text =
+            "Seoul voted a day after South Korea's vote, and the South Korean leader met IBM.";
+        let names = Vocabulary::new().names(text, Span::new(0, text.len()));
+        let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["ibm", "south korea"]);
+        // "American" is in 43% of the articles, "Korea" in 5%.
+        assert!(share_in_news("united states") > 0.4);
+        let korea = share_in_news("north korea");
+        assert!(korea > 0.0 && korea <= EVERYDAY_NEWS_SHARE, "{korea}");
     }
 
     #[test]

@@ -181,7 +181,10 @@ pub fn find_quotes(corpus: &Corpus, entities: &EntityIndex, doc: usize) -> Vec<Q
 
 /// Where `document` quotes someone: the words inside marks, and paragraphs set off after a colon.
 pub(crate) fn quote_spans(document: &Document) -> Vec<Span> {
-    quotes_of(document, 0, &[]).into_iter().map(|q| q.span).collect()
+    quotes_of(document, 0, &[])
+        .into_iter()
+        .map(|q| q.span)
+        .collect()
 }
 
 /// Where a run of paragraphs quoted without marks stands, from one paragraph to the next.
