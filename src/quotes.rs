@@ -474,8 +474,9 @@ fn name_after(words: &[Word], verb: usize) -> Span {
 }
 
 /// The entity named in `region`: a person before an organisation, the one nearest the verb
-/// (the region's end) first, never one named as an owner ("Biden's message"). A lone "he" or "she" stands for the one person named earlier in the
-/// same sentence (`sentence_start..earlier_end`), if there is exactly one.
+/// (the region's end) first, never one named as an owner ("Biden's message"). A lone "he" or
+/// "she" stands for the one person named earlier in the same sentence
+/// (`sentence_start..earlier_end`), if there is exactly one.
 fn speaker_in(
     text: &str,
     region: Span,
