@@ -217,7 +217,7 @@ struct Passage {
 /// Amazon's "We have been in favor…").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Voice {
-    /// No first-person word, or some inside and some outside quotation marks.
+    /// No first-person word, or some inside the document's quotes and some outside.
     Unknown,
     Writer,
     Quoted,
