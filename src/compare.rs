@@ -606,18 +606,12 @@ fn share_in_news(concept: &str) -> f32 {
         for (&word, &share) in &words {
             raise(vocabulary.concept(word), share);
             let mut capitalised = word.chars();
-            let capitalised = capitalised.next().map_or(String::new(), |first| {
+            let capitalised: String = capitalised.next().map_or(String::new(), |first| {
                 first.to_uppercase().chain(capitalised).collect()
             });
-            // As `place_named_at` reads one word.
-            let demonym = lexicon::demonym_place(&capitalised);
-            let place = [Some(capitalised.as_str()), demonym]
-                .into_iter()
-                .flatten()
-                .find_map(lexicon::country_canonical)
-                .or(demonym);
-            if let Some(place) = place {
-                raise(fold_diacritics(place), share);
+            let whole = [Span::new(0, capitalised.len())];
+            if let Some((_, place)) = place_named_at(&capitalised, &whole) {
+                raise(place, share);
             }
         }
         for (_, place) in lexicon::COUNTRY_ALIASES {

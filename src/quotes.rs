@@ -399,6 +399,10 @@ fn attribute(
     after_limit: usize,
     mentions: &[(Span, &Entity)],
 ) -> Option<Speaker> {
+    // Only a named entity speaks (`quote_spans` asks for the quotes alone).
+    if mentions.is_empty() {
+        return None;
+    }
     // A quote that ends on a full stop ends its sentence ("…time.” Joy Buolamwini answered"),
     // where "…," said X and "…?" she asked go on.
     let closed = text[..outer.end]
