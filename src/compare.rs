@@ -24,8 +24,8 @@ use crate::text::Span;
 
 /// Least similarity (0–1) for two passages to be aligned as a paraphrase on wording alone. Set on
 /// the gold pairs (`parallax score-compare tests/gold/compare-pairs.jsonl`, docs/BENCHMARKS.md):
-/// with the story's structure supporting weaker pairs, 0.30 scores the seeds precision 0.78 /
-/// recall 0.93 and the AllSides pairs 0.80 / 0.78; 0.25 trades the seeds to 0.67 / 0.93, 0.35 to
+/// with the story's structure supporting weaker pairs, 0.30 scores the seeds precision 0.80 /
+/// recall 0.93 and the AllSides pairs 0.90 / 0.89; 0.25 trades the seeds to 0.69 / 0.93, 0.35 to
 /// 0.85 / 0.70.
 const PARAPHRASE_MIN: f32 = 0.3;
 /// Least similarity (0–1) for a pair to count as verbatim (near-identical wording). On the
@@ -56,6 +56,14 @@ const MIN_WEIGHT: f32 = 0.05;
 /// Sentences of at least this many words (10–60) may also align by their clauses: a long
 /// sentence often carries one shared point among others of its own.
 const LONG_SENTENCE_WORDS: usize = 20;
+/// Words that open a clause of their own ("… the mainland United States but officials believe
+/// …"): a long stretch without punctuation is cut before them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "while", "whereas", "although", "though", "because", "which", "where", "what", "who",
+    "whose",
+];
+/// Words that may come before a clause opener and belong to its clause ("in what", "of which").
+const PREPOSITIONS: &[&str] = &["in", "of", "to", "for", "by", "with", "at", "on", "from"];
 /// Fewest words (3–10) of a clause that aligns on its own.
 const CLAUSE_MIN_WORDS: usize = 6;
 
@@ -128,6 +136,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["meeting", "summit", "talks"],
     &["company", "firm", "business"],
     &["begin", "start"],
+    &["before", "ahead", "prior"],
     &["end", "stop", "cease", "finish"],
     &["study", "research", "report"],
     &["error", "mistake", "flaw"],
@@ -188,6 +197,16 @@ pub(crate) fn share_enough(a: &Unit, b: &Unit) -> bool {
 
 fn share_at_least(a: &Unit, b: &Unit, words: usize) -> bool {
     a.words.intersection(&b.words).count() >= words
+}
+
+/// Whether two units may align with the story's support ([`supported`]): they share
+/// [`SUPPORTED_SHARED_WORDS`], and **not only everyday news words** — two leads sharing "officials
+/// said" make different points.
+fn may_be_supported(a: &Unit, b: &Unit) -> bool {
+    share_at_least(a, b, SUPPORTED_SHARED_WORDS)
+        && a.words
+            .intersection(&b.words)
+            .any(|w| share_in_news(w) <= EVERYDAY_NEWS_SHARE)
 }
 
 /// One passage: a sentence, and for a long one its clauses, which may align on their own.
@@ -533,8 +552,35 @@ fn clauses(text: &str, sentence: &[Token]) -> Vec<Span> {
     let mut out = Vec::new();
     let (mut start, mut words) = (None, 0);
     for (i, t) in sentence.iter().enumerate() {
+        // A hyphen between a number and a word ("a 10-day trip") joins them.
+        let spaced = text[..t.span.start].ends_with(char::is_whitespace);
         let breaks = t.kind == TokenKind::Punct
-            && matches!(t.text(text), "," | ";" | ":" | "-" | "–" | "—" | "(" | ")");
+            && match t.text(text) {
+                "-" => spaced,
+                p => matches!(p, "," | ";" | ":" | "–" | "—" | "(" | ")"),
+            };
+        let opens = t.kind == TokenKind::Word
+            && CLAUSE_OPENERS
+                .iter()
+                .any(|w| t.text(text).eq_ignore_ascii_case(w));
+        if opens && words >= CLAUSE_MIN_WORDS {
+            // "… a trip to Asia | in what his aides said …": the preposition goes with the opener.
+            let cut = match sentence[..i].last() {
+                Some(p)
+                    if PREPOSITIONS
+                        .iter()
+                        .any(|w| p.text(text).eq_ignore_ascii_case(w)) =>
+                {
+                    i - 1
+                }
+                _ => i,
+            };
+            if let Some(from) = start.filter(|&from| from < cut) {
+                out.push(span_of(&sentence[from..cut]));
+            }
+            (start, words) = (Some(cut), 1 + i - cut);
+            continue;
+        }
         if breaks || i + 1 == sentence.len() {
             let end = if breaks { i } else { i + 1 };
             if let Some(from) = start.filter(|_| words >= CLAUSE_MIN_WORDS) {
@@ -647,17 +693,17 @@ pub(crate) fn similarity(a: &Unit, b: &Unit, weights: &Weights) -> f32 {
 }
 
 /// The best-matching units of two passages (whole sentences or clauses) and their similarity,
-/// if they share enough content words.
+/// among the pairs of units that are `comparable`.
 fn best_match<'p>(
     a: &'p Passage,
     b: &'p Passage,
     weights: &Weights,
-    min_shared: usize,
+    comparable: impl Fn(&Unit, &Unit) -> bool,
 ) -> Option<(f32, Span, Span)> {
     let mut best: Option<(f32, Span, Span)> = None;
     for x in a.units() {
         for y in b.units() {
-            if !share_at_least(x, y, min_shared) {
+            if !comparable(x, y) {
                 continue;
             }
             let score = similarity(x, y, weights);
@@ -788,7 +834,7 @@ pub fn align(a: &Prepared, b: &Prepared, options: Options) -> Comparison {
             };
             let rank = |score: f32| score + ORDER_BONUS * (1.0 - place) + same_part;
             if let Some((score, at_a, at_b)) =
-                best_match(x, y, &weights, MIN_SHARED_WORDS).filter(|(score, ..)| *score >= least)
+                best_match(x, y, &weights, share_enough).filter(|(score, ..)| *score >= least)
             {
                 let candidate = Candidate {
                     rank: rank(score),
@@ -801,9 +847,8 @@ pub fn align(a: &Prepared, b: &Prepared, options: Options) -> Comparison {
                 by_wording.push(candidate);
                 by_story.push(candidate);
             } else if story_may_support && supported(x, y, &weights) {
-                if let Some((score, at_a, at_b)) =
-                    best_match(x, y, &weights, SUPPORTED_SHARED_WORDS)
-                        .filter(|(score, ..)| *score >= SUPPORTED_MIN)
+                if let Some((score, at_a, at_b)) = best_match(x, y, &weights, may_be_supported)
+                    .filter(|(score, ..)| *score >= SUPPORTED_MIN)
                 {
                     by_story.push(Candidate {
                         rank: rank(score) + SUPPORT_BONUS,
@@ -956,7 +1001,11 @@ mod tests {
     use crate::ingest::analyze;
 
     fn texts<'a>(doc: &'a Document, spans: &[Span]) -> Vec<&'a str> {
-        spans.iter().map(|s| s.of(&doc.text)).collect()
+        texts_of(&doc.text, spans)
+    }
+
+    fn texts_of<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|s| s.of(text)).collect()
     }
 
     #[test]
@@ -1183,6 +1232,70 @@ mod tests {
         );
         let korea = unit("North Korean officials");
         assert!(korea.words.contains("north korea"));
+    }
+
+    #[test]
+    fn leads_of_one_story_sharing_only_everyday_words_make_different_points() {
+        let a = analyze(
+            "a.txt",
+            "North Korea Missile Test Fails\n\n\
+             There is a high degree of confidence that North Korea's failed missile launch was \
+             not an intercontinental ballistic missile, but the U.S. assessment is still \
+             ongoing, a U.S. official said on Saturday on condition of anonymity.\n\n\
+             The U.S. Pacific Command said the apparent missile \"blew up almost immediately,\" \
+             The Wall Street Journal reported.\n",
+        );
+        let b = analyze(
+            "b.txt",
+            "North Korea missile test: Latest launch 'blew up almost immediately'\n\n\
+             A North Korean missile fired from the east coast of the country Sunday \
+             “blew up almost immediately,” officials said.\n\n\
+             The U.S. Pacific Command said the missile, which came near the city of Sinpo, \
+             “blew up almost immediately,” but the type of missile was still being assessed.\n",
+        );
+        let c = compare(&a, &b);
+        let lead_a = "There is a high degree of confidence";
+        assert!(
+            c.only_a.iter().any(|s| s.of(&a.text).starts_with(lead_a)),
+            "{:?}",
+            c.pairs
+                .iter()
+                .map(|p| (p.a.of(&a.text), p.b.of(&b.text)))
+                .collect::<Vec<_>>()
+        );
+        assert!(c
+            .pairs
+            .iter()
+            .any(|p| p.a.of(&a.text).starts_with("The U.S. Pacific Command")));
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_at_its_punctuation_and_before_a_word_that_opens_a_clause() {
+        let text = "Vice President Mike Pence is due in Seoul at the start of a 10-day trip to \
+                    Asia in what his aides said was a sign of the U.S. commitment to its ally. \
+                    The North has said it has developed and would launch a missile that can \
+                    strike the mainland United States but officials and experts believe it is \
+                    some time away from mastering all the necessary technology, analysts say.";
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let cut: Vec<Vec<&str>> = sentences(text, &tokens)
+            .into_iter()
+            .map(|range| texts_of(text, &clauses(text, &tokens[range])))
+            .collect();
+        assert_eq!(
+            cut,
+            [
+                vec![
+                    "Vice President Mike Pence is due in Seoul at the start of a 10-day trip to Asia",
+                    "in what his aides said was a sign of the U.S. commitment to its ally.",
+                ],
+                vec![
+                    "The North has said it has developed and would launch a missile that can \
+                     strike the mainland United States",
+                    "but officials and experts believe it is some time away from mastering all \
+                     the necessary technology, analysts say.",
+                ],
+            ]
+        );
     }
 
     #[test]
