@@ -1641,6 +1641,9 @@ fn bench_search(
     0
 }
 
+/// The row of `score-compare` that pools every set's pairs.
+const POOLED_SETS: &str = "all";
+
 fn score_compare(
     gold: &Path,
     corpus: &[PathBuf],
@@ -1665,9 +1668,11 @@ fn score_compare(
             return 1;
         }
     };
+    let pooled = crate::compare_gold::SetScore::pooled(sets.values());
     let written = if json {
         let report: serde_json::Map<String, serde_json::Value> = sets
             .iter()
+            .chain([(&POOLED_SETS.to_string(), &pooled)])
             .map(|(name, s)| {
                 let mut v = serde_json::json!({
                     "documents": s.documents, "precision": s.precision(), "recall": s.recall(),
@@ -1689,7 +1694,7 @@ fn score_compare(
             "{:<22} {:>4} {:>9} {:>7} {:>8} {:>5} {:>5}\n",
             "set", "docs", "precision", "recall", "aligned", "sure", "kind"
         );
-        for (name, s) in &sets {
+        for (name, s) in sets.iter().chain([(&POOLED_SETS.to_string(), &pooled)]) {
             text += &format!(
                 "{name:<22} {:>4} {:>9.3} {:>7.3} {:>8} {:>5} {:>2}/{:<2}\n",
                 s.documents,
@@ -2101,7 +2106,9 @@ mod tests {
         assert_eq!((code, err.as_str()), (0, ""));
         assert!(out.starts_with("set "), "{out}");
         assert!(
-            out.contains("\nseeds ") && out.contains("\nallsides-north-korea "),
+            out.contains("\nseeds ")
+                && out.contains("\nallsides-north-korea ")
+                && out.contains("\nall "),
             "{out}"
         );
 
@@ -2117,6 +2124,7 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         let seeds = &v["seeds"];
         assert_eq!(seeds["sure"], 27);
+        assert_eq!(v["all"]["sure"], 36);
         // At 0.99 only verbatim copies align, so most sure pairs are listed as missed.
         let missed = seeds["missed"].as_array().unwrap();
         assert!(missed.len() as u64 + seeds["sure_found"].as_u64().unwrap() == 27);

@@ -58,6 +58,21 @@ pub struct SetScore {
 }
 
 impl SetScore {
+    /// The gold as one list: every set's pairs pooled (the figure the target is set on), with
+    /// no misses or wrong pairs listed again.
+    pub fn pooled<'s>(sets: impl IntoIterator<Item = &'s SetScore>) -> SetScore {
+        sets.into_iter()
+            .fold(SetScore::default(), |all, s| SetScore {
+                documents: all.documents + s.documents,
+                aligned: all.aligned + s.aligned,
+                aligned_right: all.aligned_right + s.aligned_right,
+                sure: all.sure + s.sure,
+                sure_found: all.sure_found + s.sure_found,
+                kind_agrees: all.kind_agrees + s.kind_agrees,
+                ..SetScore::default()
+            })
+    }
+
     pub fn precision(&self) -> f64 {
         ratio(self.aligned_right, self.aligned)
     }
