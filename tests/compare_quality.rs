@@ -24,7 +24,7 @@ fn the_gold_sets_do_not_fall_below_what_was_measured() {
     let seeds = &sets["seeds"];
     assert_eq!((seeds.documents, seeds.sure), (5, 27));
     assert!(
-        seeds.precision() >= 0.8 && seeds.recall() >= 0.9,
+        seeds.precision() >= 0.82 && seeds.recall() >= 0.95,
         "seeds {:.3}/{:.3}",
         seeds.precision(),
         seeds.recall()
