@@ -66,6 +66,10 @@ const CLAUSE_OPENERS: &[&str] = &[
 const PREPOSITIONS: &[&str] = &["in", "of", "to", "for", "by", "with", "at", "on", "from"];
 /// Fewest words (3–10) of a clause that aligns on its own.
 const CLAUSE_MIN_WORDS: usize = 6;
+/// Fewest words (0–6) of a clause that are neither names nor stopwords: "chairman of the Senate
+/// Judiciary Committee", an official's title set off by commas, says nothing on its own. 0–3
+/// score the same on the gold pairs; 2 keeps titles and names from standing as passages.
+const CLAUSE_MIN_PLAIN_WORDS: usize = 2;
 
 /// Least number of pairs (1–10) two documents must align by wording alone before the story's
 /// structure may align more: then they tell the same story, so their headlines say the same
@@ -543,28 +547,54 @@ fn span_of(tokens: &[Token]) -> Span {
 }
 
 /// The clauses of a long sentence: its stretches between commas, semicolons, colons, dashes
-/// and brackets, each of at least [`CLAUSE_MIN_WORDS`] words (a shorter stretch joins the next).
-/// None for a sentence of fewer than [`LONG_SENTENCE_WORDS`] words.
+/// and brackets, and before a word that opens a clause ([`CLAUSE_OPENERS`]), each of at least
+/// [`CLAUSE_MIN_WORDS`] words of which [`CLAUSE_MIN_PLAIN_WORDS`] are not names (a shorter or
+/// nameful stretch joins the next). None for a sentence of fewer than [`LONG_SENTENCE_WORDS`]
+/// words.
 fn clauses(text: &str, sentence: &[Token]) -> Vec<Span> {
     let is_word = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
     if sentence.iter().filter(|t| is_word(t)).count() < LONG_SENTENCE_WORDS {
         return Vec::new();
     }
+    let is_plain = |t: &Token| {
+        let word = t.text(text);
+        t.kind == TokenKind::Word
+            && !word.starts_with(char::is_uppercase)
+            && !STOPWORDS.contains(&word.to_lowercase().as_str())
+    };
+    let mut breaks: Vec<bool> = sentence
+        .iter()
+        .map(|t| {
+            // A hyphen between a number and a word ("a 10-day trip") joins them.
+            let spaced = text[..t.span.start].ends_with(char::is_whitespace);
+            t.kind == TokenKind::Punct
+                && match t.text(text) {
+                    "-" => spaced,
+                    p => matches!(p, "," | ";" | ":" | "–" | "—" | "(" | ")"),
+                }
+        })
+        .collect();
+    // One word set off is part of a name, not a clause: "Louisville, Ky., home", "McCarthy
+    // (R-Calif.) said".
+    for (i, open) in sentence.iter().enumerate() {
+        let word = sentence.get(i + 1).filter(|t| is_word(t));
+        let stop = usize::from(sentence.get(i + 2).is_some_and(|t| t.text(text) == "."));
+        let close = sentence.get(i + 2 + stop);
+        if let (Some(_), Some(close)) = (word, close) {
+            if matches!((open.text(text), close.text(text)), (",", ",") | ("(", ")")) {
+                (breaks[i], breaks[i + 2 + stop]) = (false, false);
+            }
+        }
+    }
     let mut out = Vec::new();
-    let (mut start, mut words) = (None, 0);
+    let (mut start, mut words, mut plain) = (None, 0, 0);
     for (i, t) in sentence.iter().enumerate() {
-        // A hyphen between a number and a word ("a 10-day trip") joins them.
-        let spaced = text[..t.span.start].ends_with(char::is_whitespace);
-        let breaks = t.kind == TokenKind::Punct
-            && match t.text(text) {
-                "-" => spaced,
-                p => matches!(p, "," | ";" | ":" | "–" | "—" | "(" | ")"),
-            };
+        let says_enough = words >= CLAUSE_MIN_WORDS && plain >= CLAUSE_MIN_PLAIN_WORDS;
         let opens = t.kind == TokenKind::Word
             && CLAUSE_OPENERS
                 .iter()
                 .any(|w| t.text(text).eq_ignore_ascii_case(w));
-        if opens && words >= CLAUSE_MIN_WORDS {
+        if opens && says_enough {
             // "… a trip to Asia | in what his aides said …": the preposition goes with the opener.
             let cut = match sentence[..i].last() {
                 Some(p)
@@ -579,18 +609,19 @@ fn clauses(text: &str, sentence: &[Token]) -> Vec<Span> {
             if let Some(from) = start.filter(|&from| from < cut) {
                 out.push(span_of(&sentence[from..cut]));
             }
-            (start, words) = (Some(cut), 1 + i - cut);
+            (start, words, plain) = (Some(cut), 1 + i - cut, 0);
             continue;
         }
-        if breaks || i + 1 == sentence.len() {
-            let end = if breaks { i } else { i + 1 };
-            if let Some(from) = start.filter(|_| words >= CLAUSE_MIN_WORDS) {
+        if breaks[i] || i + 1 == sentence.len() {
+            let end = if breaks[i] { i } else { i + 1 };
+            if let Some(from) = start.filter(|_| says_enough) {
                 out.push(span_of(&sentence[from..end]));
-                (start, words) = (None, 0);
+                (start, words, plain) = (None, 0, 0);
             }
         } else if is_word(t) {
             start.get_or_insert(i);
             words += 1;
+            plain += usize::from(is_plain(t));
         }
     }
     if let (Some(from), Some(last)) = (start, out.last_mut()) {
@@ -1290,7 +1321,11 @@ mod tests {
                     Asia in what his aides said was a sign of the U.S. commitment to its ally. \
                     The North has said it has developed and would launch a missile that can \
                     strike the mainland United States but officials and experts believe it is \
-                    some time away from mastering all the necessary technology, analysts say.";
+                    some time away from mastering all the necessary technology, analysts say. \
+                    Sen. Lindsey Graham, chairman of the Senate Judiciary Committee, announced a \
+                    hearing on police use of force after a raid on a home in Louisville, Ky., left \
+                    Breonna Taylor dead, and Rep. Kevin McCarthy (R-Calif.) said the House would \
+                    look into the case.";
         let tokens = tokenize(text, Span::new(0, text.len()));
         let cut: Vec<Vec<&str>> = sentences(text, &tokens)
             .into_iter()
@@ -1308,6 +1343,13 @@ mod tests {
                      strike the mainland United States",
                     "but officials and experts believe it is some time away from mastering all \
                      the necessary technology, analysts say.",
+                ],
+                // A title set off by commas is no clause, nor is a state after its city.
+                vec![
+                    "Sen. Lindsey Graham, chairman of the Senate Judiciary Committee, announced a \
+                     hearing on police use of force after a raid on a home in Louisville, Ky., \
+                     left Breonna Taylor dead",
+                    "and Rep. Kevin McCarthy (R-Calif.) said the House would look into the case.",
                 ],
             ]
         );
