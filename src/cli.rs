@@ -1669,10 +1669,10 @@ fn score_compare(
         }
     };
     let pooled = crate::compare_gold::SetScore::pooled(sets.values());
+    let pooled_name = POOLED_SETS.to_string();
+    let rows = sets.iter().chain([(&pooled_name, &pooled)]);
     let written = if json {
-        let report: serde_json::Map<String, serde_json::Value> = sets
-            .iter()
-            .chain([(&POOLED_SETS.to_string(), &pooled)])
+        let report: serde_json::Map<String, serde_json::Value> = rows
             .map(|(name, s)| {
                 let mut v = serde_json::json!({
                     "documents": s.documents, "precision": s.precision(), "recall": s.recall(),
@@ -1694,7 +1694,7 @@ fn score_compare(
             "{:<22} {:>4} {:>9} {:>7} {:>8} {:>5} {:>5}\n",
             "set", "docs", "precision", "recall", "aligned", "sure", "kind"
         );
-        for (name, s) in sets.iter().chain([(&POOLED_SETS.to_string(), &pooled)]) {
+        for (name, s) in rows {
             text += &format!(
                 "{name:<22} {:>4} {:>9.3} {:>7.3} {:>8} {:>5} {:>2}/{:<2}\n",
                 s.documents,

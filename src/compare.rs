@@ -565,7 +565,7 @@ fn clauses(text: &str, sentence: &[Token]) -> Vec<Span> {
     let mut breaks: Vec<bool> = sentence
         .iter()
         .map(|t| {
-            // A hyphen between a number and a word ("a 10-day trip") joins them.
+            // Only a spaced hyphen is a dash; one inside a word ("a 10-day trip") joins it.
             let spaced = text[..t.span.start].ends_with(char::is_whitespace);
             t.kind == TokenKind::Punct
                 && match t.text(text) {
@@ -577,13 +577,16 @@ fn clauses(text: &str, sentence: &[Token]) -> Vec<Span> {
     // One word set off is part of a name, not a clause: "Louisville, Ky., home", "McCarthy
     // (R-Calif.) said".
     for (i, open) in sentence.iter().enumerate() {
-        let word = sentence.get(i + 1).filter(|t| is_word(t));
         let stop = usize::from(sentence.get(i + 2).is_some_and(|t| t.text(text) == "."));
-        let close = sentence.get(i + 2 + stop);
-        if let (Some(_), Some(close)) = (word, close) {
-            if matches!((open.text(text), close.text(text)), (",", ",") | ("(", ")")) {
-                (breaks[i], breaks[i + 2 + stop]) = (false, false);
-            }
+        let close = sentence.get(i + 2 + stop).map(|t| t.text(text));
+        let one_word = sentence.get(i + 1).is_some_and(is_word);
+        if one_word
+            && matches!(
+                (open.text(text), close),
+                (",", Some(",")) | ("(", Some(")"))
+            )
+        {
+            (breaks[i], breaks[i + 2 + stop]) = (false, false);
         }
     }
     let mut out = Vec::new();
