@@ -187,6 +187,18 @@ pub(crate) fn quote_spans(document: &Document) -> Vec<Span> {
         .collect()
 }
 
+/// The words inside quotation marks in `document`'s headline and body, however few: a quoted
+/// phrase ("called the bill a “first step”") as well as a statement.
+pub(crate) fn marked_phrases(document: &Document) -> Vec<Span> {
+    document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.role, Role::Title | Role::Body))
+        .flat_map(|b| marked_spans(&document.text, b.span))
+        .map(|(_, inner)| inner)
+        .collect()
+}
+
 /// Where a run of paragraphs quoted without marks stands, from one paragraph to the next.
 enum SetOff {
     Closed,

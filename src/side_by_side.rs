@@ -17,6 +17,11 @@ pub struct Row {
     pub pair: Option<usize>,
     /// B's sentence stands earlier in B than one already shown: B tells this part sooner.
     pub moved: bool,
+    /// A's sentence already stands in an earlier row: it is in a second pair, with a passage B
+    /// repeats or tells in two sentences.
+    pub a_again: bool,
+    /// B's sentence already stands in an earlier row (the same, the other way round).
+    pub b_again: bool,
 }
 
 /// The sentence of `sentences` that holds `span` (a sentence or one of its clauses).
@@ -30,14 +35,15 @@ pub fn sentence_of(sentences: &[Span], span: Span) -> Option<usize> {
 /// sentences placed just before the next aligned sentence of B (the rest at the end), so each
 /// column still reads in its own order except where B moved a passage.
 pub fn rows(a: &[Span], b: &[Span], pairs: &[Pair]) -> Vec<Row> {
-    let mut pair_of_a = vec![None; a.len()];
+    let mut pairs_of_a = vec![Vec::new(); a.len()];
     let mut b_aligned = vec![false; b.len()];
     for (k, pair) in pairs.iter().enumerate() {
         if let (Some(i), Some(j)) = (sentence_of(a, pair.a), sentence_of(b, pair.b)) {
-            pair_of_a[i] = Some((k, j));
+            pairs_of_a[i].push((k, j));
             b_aligned[j] = true;
         }
     }
+    let mut b_shown = vec![false; b.len()];
     let mut out = Vec::with_capacity(a.len() + b.len());
     let mut next_b = 0;
     let mut furthest_b = None;
@@ -47,32 +53,41 @@ pub fn rows(a: &[Span], b: &[Span], pairs: &[Pair]) -> Vec<Row> {
             b: Some(j),
             pair: None,
             moved: false,
+            a_again: false,
+            b_again: false,
         })
     };
-    for (i, aligned) in pair_of_a.into_iter().enumerate() {
-        let Some((k, j)) = aligned else {
+    for (i, mut aligned) in pairs_of_a.into_iter().enumerate() {
+        aligned.sort_by_key(|&(_, j)| j);
+        if aligned.is_empty() {
             out.push(Row {
                 a: Some(i),
                 b: None,
                 pair: None,
                 moved: false,
+                a_again: false,
+                b_again: false,
             });
-            continue;
-        };
-        while next_b < j {
-            if !b_aligned[next_b] {
-                only_b(&mut out, next_b);
-            }
-            next_b += 1;
         }
-        next_b = next_b.max(j + 1);
-        out.push(Row {
-            a: Some(i),
-            b: Some(j),
-            pair: Some(k),
-            moved: furthest_b.is_some_and(|f| j < f),
-        });
-        furthest_b = furthest_b.max(Some(j));
+        for (n, (k, j)) in aligned.into_iter().enumerate() {
+            while next_b < j {
+                if !b_aligned[next_b] {
+                    only_b(&mut out, next_b);
+                }
+                next_b += 1;
+            }
+            next_b = next_b.max(j + 1);
+            out.push(Row {
+                a: Some(i),
+                b: Some(j),
+                pair: Some(k),
+                moved: furthest_b.is_some_and(|f| j < f) && !b_shown[j],
+                a_again: n > 0,
+                b_again: b_shown[j],
+            });
+            b_shown[j] = true;
+            furthest_b = furthest_b.max(Some(j));
+        }
     }
     for (j, _) in b_aligned
         .iter()
@@ -97,7 +112,8 @@ pub struct Carrier {
 /// Adds document `doc`'s pairs with A to `tags` (one list per sentence of A).
 pub fn tag_carriers(tags: &mut [Vec<Carrier>], a: &[Span], doc: usize, pairs: &[Pair]) {
     for pair in pairs {
-        if let Some(i) = sentence_of(a, pair.a) {
+        // A sentence in two pairs with one document ([`crate::compare::align`]) names it once.
+        if let Some(i) = sentence_of(a, pair.a).filter(|&i| tags[i].iter().all(|c| c.doc != doc)) {
             tags[i].push(Carrier {
                 doc,
                 kind: pair.kind,
@@ -125,10 +141,15 @@ mod tests {
                     s.map_or("-".to_string(), |i| spans[i].of(text).to_string())
                 };
                 format!(
-                    "{} | {}{}",
+                    "{} | {}{}{}",
                     side(r.a, &sa, &da.text),
                     side(r.b, &sb, &db.text),
-                    if r.moved { " (moved)" } else { "" }
+                    if r.moved { " (moved)" } else { "" },
+                    if r.a_again || r.b_again {
+                        " (again)"
+                    } else {
+                        ""
+                    }
                 )
             })
             .collect()
@@ -155,6 +176,28 @@ mod tests {
                 "The city council approved the budget on Tuesday. | The city council approved the budget on Tuesday.",
                 "Protesters gathered outside the hall. | -",
                 "Mayor Ana Ruiz said the plan would fund twelve new libraries across the city. | According to Mayor Ana Ruiz, the plan will pay for twelve new city libraries. (moved)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_in_two_pairs_stands_in_both_rows_the_second_marked_again() {
+        let rows = shown(
+            "Police bill\n\n\
+             It would prohibit the use of chokeholds by officers. \
+             Supporters rallied outside the Capitol. \
+             Above all, the bill would forbid the use of chokeholds by officers.\n",
+            "Reform bill\n\n\
+             It would forbid the use of chokeholds by officers.\n",
+        );
+        assert_eq!(
+            rows,
+            [
+                "Police bill | -",
+                "- | Reform bill",
+                "It would prohibit the use of chokeholds by officers. | It would forbid the use of chokeholds by officers.",
+                "Supporters rallied outside the Capitol. | -",
+                "Above all, the bill would forbid the use of chokeholds by officers. | It would forbid the use of chokeholds by officers. (again)",
             ]
         );
     }

@@ -29,10 +29,10 @@ fn the_gold_sets_do_not_fall_below_what_was_measured() {
         seeds.precision(),
         seeds.recall()
     );
-    // The gold as one list (the target is recall 0.9 at precision 0.8).
+    // The gold as one list: the target, recall 0.9 at precision 0.8.
     let all = SetScore::pooled(sets.values());
     assert!(
-        all.precision() >= 0.8 && all.recall() >= 0.85,
+        all.precision() >= 0.8 && all.recall() >= 0.9,
         "all {:.3}/{:.3}",
         all.precision(),
         all.recall()
@@ -40,15 +40,15 @@ fn the_gold_sets_do_not_fall_below_what_was_measured() {
     let korea = &sets["allsides-north-korea"];
     assert_eq!(korea.documents, 3);
     assert!(
-        korea.precision() >= 0.8 && korea.recall() >= 0.85,
+        korea.precision() >= 0.85 && korea.recall() >= 0.85,
         "allsides {:.3}/{:.3}",
         korea.precision(),
         korea.recall()
     );
-    // Labelled before the aligner ever ran on it.
+    // Labelled before the aligner ever ran on it (it scored 0.79 / 0.60 then).
     let police = &sets["allsides-police-reform"];
     assert!(
-        police.precision() >= 0.8 && police.recall() >= 0.6,
+        police.precision() >= 0.8 && police.recall() >= 0.8,
         "police {:.3}/{:.3}",
         police.precision(),
         police.recall()

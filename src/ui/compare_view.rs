@@ -968,10 +968,17 @@ fn SideBySide(a: String, b: String) -> impl IntoView {
                             page.go(&next, true);
                         }
                     };
-                    let title = format!("{how}, similarity {:.2}{}: show the rewording", pair.score, if row.moved { "; told earlier in B" } else { "" });
+                    let note = if row.a_again || row.b_again {
+                        "; one side says this again, or in two sentences"
+                    } else if row.moved {
+                        "; told earlier in B"
+                    } else {
+                        ""
+                    };
+                    let title = format!("{how}, similarity {:.2}{note}: show the rewording", pair.score);
                     let diff = is_open.then(|| view! { <PairDiff a=text_a.clone() b=text_b.clone() pair /> });
                     view! {
-                        <div class=class class:moved=row.moved class:open=is_open data-pair=k>
+                        <div class=class class:moved=row.moved class:a-again=row.a_again class:b-again=row.b_again class:open=is_open data-pair=k>
                             <p class="sbs-a">{left}</p>
                             <button type="button" class="sbs-link" title=title aria-expanded=if is_open { "true" } else { "false" } on:click=toggle>
                                 {mark}
