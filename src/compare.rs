@@ -72,9 +72,10 @@ const CLAUSE_MIN_WORDS: usize = 6;
 const CLAUSE_MIN_PLAIN_WORDS: usize = 2;
 
 /// Fewest content words (1–[`MIN_SHARED_WORDS`]) of a phrase in quotation marks that, found in a
-/// passage of the other document, lets two passages align on fewer shared words: Pelosi called
-/// the bill a “first step” and another outlet quotes her "This is a first step; …". A one-word
-/// scare quote ("“problematic” officers") says nothing of where it came from.
+/// statement the other document quotes, lets two passages align on fewer shared words: Pelosi
+/// called the bill a “first step”, and another outlet quotes her "This is a first step; …". A
+/// one-word scare quote ("“problematic” officers") says nothing of where it came from, and a
+/// slogan both put in quotes ("defund the police") is no statement.
 const ECHO_MIN_WORDS: usize = 2;
 
 /// Least similarity (0–1) of two passages of one document for one to repeat the other: a
@@ -963,7 +964,6 @@ pub fn align(a: &Prepared, b: &Prepared, options: Options) -> Comparison {
     }
     let seconds = second_pairs(by_wording, &chosen, pa, pb, &weights);
     chosen.extend(seconds);
-    chosen.sort_by_key(|c| (c.i, c.j));
     let (mut used_a, mut used_b) = (vec![false; pa.len()], vec![false; pb.len()]);
     let mut pairs: Vec<Pair> = chosen
         .iter()

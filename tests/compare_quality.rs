@@ -29,13 +29,21 @@ fn the_gold_sets_do_not_fall_below_what_was_measured() {
         seeds.precision(),
         seeds.recall()
     );
-    // The gold as one list: the target, recall 0.9 at precision 0.8.
+    // The gold as one list (the target is recall 0.9 at precision 0.8).
     let all = SetScore::pooled(sets.values());
     assert!(
-        all.precision() >= 0.8 && all.recall() >= 0.9,
+        all.precision() >= 0.85 && all.recall() >= 0.88,
         "all {:.3}/{:.3}",
         all.precision(),
         all.recall()
+    );
+    // Labelled before the aligner ever ran on it, and not tuned on since.
+    let jobs = &sets["allsides-jobs-report"];
+    assert!(
+        jobs.precision() >= 0.85 && jobs.recall() >= 0.75,
+        "jobs {:.3}/{:.3}",
+        jobs.precision(),
+        jobs.recall()
     );
     let korea = &sets["allsides-north-korea"];
     assert_eq!(korea.documents, 3);
@@ -45,7 +53,7 @@ fn the_gold_sets_do_not_fall_below_what_was_measured() {
         korea.precision(),
         korea.recall()
     );
-    // Labelled before the aligner ever ran on it (it scored 0.79 / 0.60 then).
+    // Labelled before the aligner ran on it (it scored 0.79 / 0.60 then), tuned on since.
     let police = &sets["allsides-police-reform"];
     assert!(
         police.precision() >= 0.8 && police.recall() >= 0.8,

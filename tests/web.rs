@@ -1188,6 +1188,23 @@ async fn side_by_side_puts_a_paraphrase_on_one_row_and_opens_its_rewording_in_th
 }
 
 #[wasm_bindgen_test]
+async fn a_passage_that_meets_two_of_the_other_sides_stands_in_both_rows_the_second_marked_again() {
+    // 001's headline and its lead both say what 002's headline says.
+    let page = mount(&format!("?cmp={SECOND}&c.b=002_9f2f6bd52789adc0.txt")).await;
+    let headline = row_with(&page, "Amazon prohibits the police");
+    let lead = row_with(&page, "Amazon will ban the use of its facial recognition");
+    let b_of = |row: &HtmlElement| {
+        row.query_selector(".sbs-b")
+            .unwrap()
+            .unwrap()
+            .text_content()
+    };
+    assert_eq!(b_of(&headline), b_of(&lead));
+    assert!(!headline.class_list().contains("b-again"));
+    assert!(lead.class_list().contains("b-again"));
+}
+
+#[wasm_bindgen_test]
 async fn a_pair_that_states_different_durations_is_marked_as_a_disagreement() {
     let page = mount(&format!("?cmp={FIRST}&c.b={STATEMENT_B}")).await;
     let said = page.text(".sbs-disagree");
