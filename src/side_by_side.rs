@@ -33,7 +33,8 @@ pub fn sentence_of(sentences: &[Span], span: Span) -> Option<usize> {
 
 /// The rows of A's and B's sentences: A's in order, each aligned pair on one row, and B's own
 /// sentences placed just before the next aligned sentence of B (the rest at the end), so each
-/// column still reads in its own order except where B moved a passage.
+/// column still reads in its own order except where B moved a passage. A sentence in two pairs
+/// stands in two rows, the second marked `a_again` or `b_again`.
 pub fn rows(a: &[Span], b: &[Span], pairs: &[Pair]) -> Vec<Row> {
     let mut pairs_of_a = vec![Vec::new(); a.len()];
     let mut b_aligned = vec![false; b.len()];
@@ -145,10 +146,10 @@ mod tests {
                     side(r.a, &sa, &da.text),
                     side(r.b, &sb, &db.text),
                     if r.moved { " (moved)" } else { "" },
-                    if r.a_again || r.b_again {
-                        " (again)"
-                    } else {
-                        ""
+                    match (r.a_again, r.b_again) {
+                        (true, _) => " (A again)",
+                        (false, true) => " (B again)",
+                        (false, false) => "",
                     }
                 )
             })
@@ -197,7 +198,30 @@ mod tests {
                 "- | Reform bill",
                 "It would prohibit the use of chokeholds by officers. | It would forbid the use of chokeholds by officers.",
                 "Supporters rallied outside the Capitol. | -",
-                "Above all, the bill would forbid the use of chokeholds by officers. | It would forbid the use of chokeholds by officers. (again)",
+                "Above all, the bill would forbid the use of chokeholds by officers. | It would forbid the use of chokeholds by officers. (B again)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_the_other_side_tells_in_two_stands_in_two_rows() {
+        let rows = shown(
+            "Library opens\n\n\
+             Mayor Ana Ruiz opened the new library on Main Street on Tuesday, and she promised \
+             twelve more branches across the city by next year.\n",
+            "New library\n\n\
+             Mayor Ana Ruiz opened the new library on Main Street on Tuesday. \
+             She promised twelve more branches across the city by next year.\n",
+        );
+        let sentence = "Mayor Ana Ruiz opened the new library on Main Street on Tuesday, and she \
+                        promised twelve more branches across the city by next year.";
+        assert_eq!(
+            rows,
+            [
+                "Library opens | -".to_string(),
+                "- | New library".to_string(),
+                format!("{sentence} | Mayor Ana Ruiz opened the new library on Main Street on Tuesday."),
+                format!("{sentence} | She promised twelve more branches across the city by next year. (A again)"),
             ]
         );
     }
