@@ -1202,6 +1202,11 @@ async fn a_passage_that_meets_two_of_the_other_sides_stands_in_both_rows_the_sec
     assert_eq!(b_of(&headline), b_of(&lead));
     assert!(!headline.class_list().contains("b-again"));
     assert!(lead.class_list().contains("b-again"));
+    let summary = page.text(".compare-summary");
+    assert!(
+        summary.starts_with("3 aligned pairs (0 verbatim, 3 paraphrased)"),
+        "{summary}"
+    );
 }
 
 #[wasm_bindgen_test]

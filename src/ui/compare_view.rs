@@ -897,8 +897,9 @@ fn SideBySide(a: String, b: String) -> impl IntoView {
         .filter(|p| p.kind == Kind::Verbatim)
         .count();
     let summary = format!(
-        "{} aligned ({verbatim} verbatim, {} paraphrased); {} only in A, {} only in B; {}.",
-        counted(shared, "passage"),
+        // A passage in two pairs (said again, or in two sentences) makes two: count pairs.
+        "{} ({verbatim} verbatim, {} paraphrased); {} only in A, {} only in B; {}.",
+        counted(shared, "aligned pair"),
         shared - verbatim,
         comparison.only_a.len(),
         comparison.only_b.len(),
