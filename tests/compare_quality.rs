@@ -32,12 +32,20 @@ fn the_gold_sets_do_not_fall_below_what_was_measured() {
     // The gold as one list (the target is recall 0.9 at precision 0.8).
     let all = SetScore::pooled(sets.values());
     assert!(
-        all.precision() >= 0.85 && all.recall() >= 0.88,
+        all.precision() >= 0.85 && all.recall() >= 0.82,
         "all {:.3}/{:.3}",
         all.precision(),
         all.recall()
     );
     // Labelled before the aligner ever ran on it, and not tuned on since.
+    let gm = &sets["allsides-gm-strike"];
+    assert!(
+        gm.precision() >= 0.85 && gm.recall() >= 0.44,
+        "gm {:.3}/{:.3}",
+        gm.precision(),
+        gm.recall()
+    );
+    // Labelled before the aligner ran on it; only the speech-verb rule came after.
     let jobs = &sets["allsides-jobs-report"];
     assert!(
         jobs.precision() >= 0.85 && jobs.recall() >= 0.75,
