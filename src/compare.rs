@@ -415,7 +415,7 @@ fn passages(doc: &Document, facts: &[Fact], vocabulary: &Vocabulary) -> Vec<Pass
             let phrases = marked
                 .iter()
                 .filter(|m| span.start <= m.start && m.end <= span.end)
-                .map(|&m| vocabulary.unit(text, m).words)
+                .map(|&m| vocabulary.words(text, m))
                 .filter(|words| (ECHO_MIN_WORDS..MIN_SHARED_WORDS).contains(&words.len()))
                 .collect();
             let stated = quoted
@@ -423,7 +423,7 @@ fn passages(doc: &Document, facts: &[Fact], vocabulary: &Vocabulary) -> Vec<Pass
                 .filter(|q| q.start < span.end && span.start < q.end)
                 .flat_map(|q| {
                     let within = Span::new(q.start.max(span.start), q.end.min(span.end));
-                    vocabulary.unit(text, within).words
+                    vocabulary.words(text, within)
                 })
                 .collect();
             // A photo caption before the lead is not where the story starts.
@@ -482,6 +482,19 @@ impl Vocabulary {
 
     /// What similarity looks at in `span` of `text`.
     pub(crate) fn unit(&self, text: &str, span: Span) -> Unit {
+        let (content, words) = self.content(text, span);
+        let joined: Vec<char> = content.join(" ").chars().collect();
+        let grams = joined.windows(3).map(|g| [g[0], g[1], g[2]]).collect();
+        Unit { span, words, grams }
+    }
+
+    /// The compared words of `span` of `text` ([`Vocabulary::unit`] without the trigrams).
+    fn words(&self, text: &str, span: Span) -> HashSet<String> {
+        self.content(text, span).1
+    }
+
+    /// The content words of `span` of `text`, folded, and what they are compared as.
+    fn content(&self, text: &str, span: Span) -> (Vec<String>, HashSet<String>) {
         let spans: Vec<Span> = word_spans(span.of(text), span.start).collect();
         let (mut content, mut words) = (Vec::new(), HashSet::default());
         for (_, term) in terms(text, &spans) {
@@ -501,9 +514,7 @@ impl Vocabulary {
                 Term::Word(_) => {}
             }
         }
-        let joined: Vec<char> = content.join(" ").chars().collect();
-        let grams = joined.windows(3).map(|g| [g[0], g[1], g[2]]).collect();
-        Unit { span, words, grams }
+        (content, words)
     }
 
     /// The names in `span` of `text`, as the words [`Vocabulary::unit`] makes of them: the
@@ -969,11 +980,13 @@ pub fn align(a: &Prepared, b: &Prepared, options: Options) -> Comparison {
             }
         }
     }
-    let mut chosen = pick(by_wording.clone(), pa.len(), pb.len());
+    best_first(&mut by_wording);
+    let mut chosen = pick(&by_wording, pa.len(), pb.len());
     if chosen.len() >= SAME_STORY_PAIRS {
-        chosen = pick(by_story, pa.len(), pb.len());
+        best_first(&mut by_story);
+        chosen = pick(&by_story, pa.len(), pb.len());
     }
-    let seconds = second_pairs(by_wording, &chosen, pa, pb, &weights);
+    let seconds = second_pairs(&by_wording, &chosen, pa, pb, &weights);
     chosen.extend(seconds);
     let (mut used_a, mut used_b) = (vec![false; pa.len()], vec![false; pb.len()]);
     let mut pairs: Vec<Pair> = chosen
@@ -1050,12 +1063,18 @@ struct Candidate {
     at_b: Span,
 }
 
-/// The best-ranked candidates, each passage in at most one, in A's order.
-fn pick(mut candidates: Vec<Candidate>, len_a: usize, len_b: usize) -> Vec<Candidate> {
+/// Sorts candidates by rank, the best first (ties in A's, then B's order).
+fn best_first(candidates: &mut [Candidate]) {
     candidates.sort_by(|x, y| y.rank.total_cmp(&x.rank).then((x.i, x.j).cmp(&(y.i, y.j))));
+}
+
+/// The best-ranked candidates, each passage in at most one, in A's order.
+/// `candidates` are sorted [`best_first`].
+fn pick(candidates: &[Candidate], len_a: usize, len_b: usize) -> Vec<Candidate> {
     let (mut used_a, mut used_b) = (vec![false; len_a], vec![false; len_b]);
     let mut chosen: Vec<Candidate> = candidates
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|c| {
             let free = !used_a[c.i] && !used_b[c.j];
             if free {
@@ -1073,15 +1092,14 @@ fn pick(mut candidates: Vec<Candidate>, len_a: usize, len_b: usize) -> Vec<Candi
 /// joins the pair of a passage of its own document that it repeats ([`REPEAT_MIN`]) or stands
 /// next to (the other document tells in one sentence what this one tells in two), when the
 /// wording aligns it with that pair's other passage nearly as well ([`SECOND_PAIR_MARGIN`]).
-/// `candidates` are the pairs by wording.
+/// `candidates` are the pairs by wording, sorted [`best_first`].
 fn second_pairs(
-    mut candidates: Vec<Candidate>,
+    candidates: &[Candidate],
     chosen: &[Candidate],
     pa: &[Passage],
     pb: &[Passage],
     weights: &Weights,
 ) -> Vec<Candidate> {
-    candidates.sort_by(|x, y| y.rank.total_cmp(&x.rank).then((x.i, x.j).cmp(&(y.i, y.j))));
     let (mut pair_of_a, mut pair_of_b) = (vec![None; pa.len()], vec![None; pb.len()]);
     for c in chosen {
         pair_of_a[c.i] = Some(c);
@@ -1096,7 +1114,7 @@ fn second_pairs(
     };
     let (mut joined_a, mut joined_b) = (vec![false; pa.len()], vec![false; pb.len()]);
     let mut out = Vec::new();
-    for c in candidates {
+    for &c in candidates {
         let joined = match (pair_of_a[c.i], pair_of_b[c.j]) {
             (None, Some(first))
                 if !joined_a[c.i] && joins(pa, c.i, first.i, c.score, first.score) =>
