@@ -32,16 +32,20 @@ fn the_gold_sets_do_not_fall_below_what_was_measured() {
     };
     let seeds = &sets["seeds"];
     assert_eq!((seeds.documents, seeds.sure), (5, 27));
-    at_least("seeds", seeds, 0.82, 0.95);
+    at_least("seeds", seeds, 0.8, 0.95);
     // The gold as one list (the target is recall 0.9 at precision 0.8).
-    at_least("all", &SetScore::pooled(sets.values()), 0.85, 0.82);
-    // Labelled before the aligner ever ran on it, and not tuned on since.
-    at_least("gm", &sets["allsides-gm-strike"], 0.85, 0.44);
-    // Labelled before the aligner ran on it; only the speech-verb rule came after.
-    at_least("jobs", &sets["allsides-jobs-report"], 0.85, 0.75);
+    at_least("all", &SetScore::pooled(sets.values()), 0.86, 0.85);
+    // Each labelled before the aligner ever ran on it. The jobs report and GM strike were
+    // tuned on since; the Russia probe's first score (0.83 / 0.43) was seen before the rules
+    // of 2026-12-06 were written, and the Paris claim scored once (0.60 / 0.40) before the
+    // weak-pair rule.
+    at_least("gm", &sets["allsides-gm-strike"], 0.85, 0.55);
+    at_least("jobs", &sets["allsides-jobs-report"], 0.95, 0.95);
+    at_least("russia", &sets["allsides-russia-probe"], 0.85, 0.7);
+    at_least("paris", &sets["allsides-paris-claim"], 0.8, 0.6);
     let korea = &sets["allsides-north-korea"];
     assert_eq!(korea.documents, 3);
-    at_least("allsides", korea, 0.85, 0.85);
+    at_least("allsides", korea, 0.9, 0.95);
     // Labelled before the aligner ran on it (it scored 0.79 / 0.60 then), tuned on since.
-    at_least("police", &sets["allsides-police-reform"], 0.8, 0.8);
+    at_least("police", &sets["allsides-police-reform"], 0.85, 0.8);
 }
