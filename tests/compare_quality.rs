@@ -34,7 +34,7 @@ fn the_gold_sets_do_not_fall_below_what_was_measured() {
     assert_eq!((seeds.documents, seeds.sure), (5, 27));
     at_least("seeds", seeds, 0.8, 0.95);
     // The gold as one list (the target is recall 0.9 at precision 0.8).
-    at_least("all", &SetScore::pooled(sets.values()), 0.86, 0.85);
+    at_least("all", &SetScore::pooled(sets.values()), 0.85, 0.8);
     // Each labelled before the aligner ever ran on it. The jobs report and GM strike were
     // tuned on since; the Russia probe's first score (0.83 / 0.43) was seen before the rules
     // of 2026-12-06 were written, and the Paris claim scored once (0.60 / 0.40) before the
@@ -43,6 +43,8 @@ fn the_gold_sets_do_not_fall_below_what_was_measured() {
     at_least("jobs", &sets["allsides-jobs-report"], 0.95, 0.95);
     at_least("russia", &sets["allsides-russia-probe"], 0.85, 0.7);
     at_least("paris", &sets["allsides-paris-claim"], 0.8, 0.6);
+    // Scored once, on the rules as they stood: 0.71 / 0.29 (0.50 / 0.14 on those before).
+    at_least("texas", &sets["allsides-texas-senate"], 0.7, 0.28);
     let korea = &sets["allsides-north-korea"];
     assert_eq!(korea.documents, 3);
     at_least("allsides", korea, 0.9, 0.95);
