@@ -1756,19 +1756,25 @@ mod tests {
         assert!(texts(&b, &c.only_b).contains(&"The average workweek was unchanged at 34.4 hours."));
     }
 
-    /// An AllSides article of the comparison gold (`tests/gold/compare-articles.jsonl`).
-    fn gold_article(id: &str) -> Document {
+    /// What two AllSides articles of the comparison gold (`tests/gold/compare-articles.jsonl`)
+    /// align with the passages of A that open with `opening`: B's passages, in A's order.
+    fn gold_partners(a: &str, b: &str, opening: &str) -> Vec<String> {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/gold/compare-articles.jsonl"
         );
         let loaded = crate::cli::load_paths(&[std::path::PathBuf::from(path)]);
-        loaded
-            .corpus
-            .documents
-            .into_iter()
-            .find(|d| d.id == id)
-            .expect("a gold article")
+        let article = |id: &str| {
+            let found = loaded.corpus.documents.iter().find(|d| d.id == id);
+            found.expect("a gold article")
+        };
+        let (a, b) = (article(a), article(b));
+        compare(a, b)
+            .pairs
+            .iter()
+            .filter(|p| p.a.of(&a.text).starts_with(opening))
+            .map(|p| p.b.of(&b.text).to_string())
+            .collect()
     }
 
     #[test]
@@ -1777,23 +1783,18 @@ mod tests {
         // Russia probe: Newsmax's lead also says where and with whom, as the Caller's fourth
         // sentence does ("Australia's top diplomat", "London"), but the Caller's lead is
         // what it reports.
-        let a = gold_article("allsides-EMeb3eV8Zjl9ByC0");
-        let b = gold_article("allsides-jhzzE9X87BZgSznW");
-        let c = compare(&a, &b);
-        let lead = c
-            .pairs
-            .iter()
-            .find(|p| {
-                p.a.of(&a.text)
-                    .starts_with("The ongoing probe into the involvement")
-            })
-            .expect("A's lead aligns");
-        assert!(
-            lead.b
-                .of(&b.text)
-                .starts_with("A Trump campaign adviser’s drunken conversation"),
-            "{}",
-            lead.b.of(&b.text)
+        let partners = gold_partners(
+            "allsides-EMeb3eV8Zjl9ByC0",
+            "allsides-jhzzE9X87BZgSznW",
+            "The ongoing probe into the involvement",
+        );
+        assert_eq!(
+            partners,
+            [
+                "A Trump campaign adviser’s drunken conversation with an Australian diplomat last \
+              year was one of the catalysts for the counterintelligence investigation into the \
+              Trump campaign."
+            ]
         );
     }
 
@@ -1802,17 +1803,13 @@ mod tests {
         // Townhall and NPR on al-Qaida in Yemen claiming the Paris attack: Townhall's lead takes
         // NPR's lead, and Townhall's second sentence, which says it again, joins them rather
         // than meet a later NPR sentence on "two gunmen" and "Paris".
-        let a = gold_article("allsides-3uMNqYy6ouhBTvQl");
-        let b = gold_article("allsides-yhpj6ReKfSsuTgnj");
-        let c = compare(&a, &b);
-        let claim = c
-            .pairs
-            .iter()
-            .filter(|p| p.a.of(&a.text).starts_with("Al Qaeda's affiliate in Yemen"))
-            .map(|p| p.b.of(&b.text))
-            .collect::<Vec<_>>();
+        let partners = gold_partners(
+            "allsides-3uMNqYy6ouhBTvQl",
+            "allsides-yhpj6ReKfSsuTgnj",
+            "Al Qaeda's affiliate in Yemen",
+        );
         assert_eq!(
-            claim,
+            partners,
             ["Al-Qaida in Yemen has taken responsibility for the attack on a satirical magazine \
               in Paris that left 12 people dead."]
         );
