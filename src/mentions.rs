@@ -916,6 +916,16 @@ fn lowercase(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether the name at byte `start` is the state of a party tag: "(R-SC)", "Nancy Pelosi,
+/// D-Calif.,".
+fn in_party_tag(text: &str, start: usize) -> bool {
+    ["R-", "D-", "I-"].iter().any(|tag| {
+        text[..start]
+            .strip_suffix(tag)
+            .is_some_and(|b| b.ends_with('(') || b.ends_with(", "))
+    })
+}
+
 fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Certainty)> {
     use Certainty::*;
     use EntityType::*;
@@ -937,13 +947,7 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
                 && after.get(1).is_some_and(|w| f(w)))
     };
 
-    // "(R-SC)": a state's postal code in a party tag.
-    if words.len() == 1
-        && ["(R-", "(D-", "(I-"]
-            .iter()
-            .any(|tag| text[..chunk.span.start].ends_with(tag))
-        && lexicon::is_postal_code(first)
-    {
+    if words.len() == 1 && in_party_tag(text, chunk.span.start) {
         return Some((Place, Firm));
     }
     if let Some(kind) = lexicon::known_name_type(name).and_then(EntityType::parse) {
@@ -1023,8 +1027,17 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     if words.len() >= 2 && lexicon::is_given_name(first) {
         return Some((Person, Firm));
     }
-    if after_noun(lexicon::is_person_noun) && words.len() >= 2 {
+    // "Senate Majority Leader Mitch McConnell": before a capitalised title the words are the
+    // office's ("Senate Majority"), not a person's name.
+    let office_before_title = text[chunk.span.end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split_whitespace().next())
+        .is_some_and(|next| next.starts_with(char::is_uppercase) && lexicon::is_person_title(next));
+    if after_noun(lexicon::is_person_noun) && words.len() >= 2 && !office_before_title {
         return Some((Person, Firm));
+    }
+    if words.len() >= 2 && office_before_title {
+        return None;
     }
     if words.len() >= 2 {
         // "Wild West", "Fake News": neither a given name first nor a surname last, and a common
@@ -1471,7 +1484,7 @@ mod tests {
     fn names_inside_prefixes_party_tags_and_suffixes() {
         let text = format!(
             "{HEAD}The pro-Trump crowd cheered Rep. Ana Ruiz (D-Mich.) and Sen. Tom Hale (R-SC). \
-             Donald Trump Jr. spoke later."
+             Donald Trump Jr. spoke later, and so did Rep. Lea Moss, D-Calif., at noon."
         );
         let got = found(&text);
         assert_found(
@@ -1481,9 +1494,15 @@ mod tests {
                 ("Mich.", "PLACE"),
                 ("SC", "PLACE"),
                 ("Donald Trump Jr.", "PERSON"),
+                ("Lea Moss", "PERSON"),
+                ("Calif", "PLACE"),
             ],
         );
-        assert!(!got.iter().any(|(n, _)| n == "D" || n == "R"), "{got:?}");
+        assert!(
+            !got.iter()
+                .any(|(n, _)| n == "D" || n == "R" || n.starts_with("D-")),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -1519,7 +1538,8 @@ mod tests {
         let text = format!(
             "{HEAD}Under the Texas Constitution, said Kansas Secretary of State Kris Kobach, a \
              professor at the University of Texas and the chairman of the Joint Chiefs of Staff \
-             disagree about Brexit. She came with her husband, Philip."
+             disagree about Brexit. She came with her husband, Philip. Senate Majority Leader \
+             Mitch McConnell stayed away."
         );
         let got = found(&text);
         assert_found(
@@ -1530,11 +1550,13 @@ mod tests {
                 ("University of Texas", "ORG"),
                 ("Joint Chiefs of Staff", "ORG"),
                 ("Philip", "PERSON"),
+                ("Mitch McConnell", "PERSON"),
             ],
         );
         assert!(
-            !got.iter()
-                .any(|(n, _)| n == "Brexit" || n.contains("State Kris")),
+            !got.iter().any(|(n, k)| n == "Brexit"
+                || n.contains("State Kris")
+                || (n.starts_with("Senate") && *k == "PERSON")),
             "{got:?}"
         );
     }

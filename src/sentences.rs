@@ -42,9 +42,10 @@ fn is_prefix_of_name(word: &str) -> bool {
     )
 }
 
-/// "(R-S.C.)", "(D-Mich.)", "(I-Vt.)": a party letter in parentheses before a state.
-fn is_party_tag(word: &str, after_parenthesis: bool) -> bool {
-    after_parenthesis && matches!(word, "R" | "D" | "I")
+/// "(R-S.C.)", "(D-Mich.)", "Nancy Pelosi, D-Calif.,": a party letter before a state, in
+/// parentheses or set off by a comma.
+fn is_party_tag(word: &str, before: &str) -> bool {
+    matches!(word, "R" | "D" | "I") && (before.ends_with('(') || before.ends_with(", "))
 }
 
 /// Splits `text[span]` into tokens.
@@ -88,7 +89,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             let splits_name_off = c == '-'
                 && char_at(i + 1).is_some_and(char::is_uppercase)
                 && (is_prefix_of_name(&slice[start..i])
-                    || is_party_tag(&slice[start..i], slice[..start].ends_with('(')));
+                    || is_party_tag(&slice[start..i], &slice[..start]));
             if c.is_alphanumeric() {
                 i += c.len_utf8();
             } else if splits_name_off {
