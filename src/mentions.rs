@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::{Document, Role};
 use crate::lexicon;
-use crate::sentences::{sentences, tokenize, Token, TokenKind};
+use crate::sentences::{is_party_tag, sentences, tokenize, Token, TokenKind};
 use crate::text::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -918,12 +918,13 @@ fn lowercase(w: &str) -> Cow<'_, str> {
 
 /// Whether the name at byte `start` is the state of a party tag: "(R-SC)", "Nancy Pelosi,
 /// D-Calif.,".
-fn in_party_tag(text: &str, start: usize) -> bool {
-    ["R-", "D-", "I-"].iter().any(|tag| {
-        text[..start]
-            .strip_suffix(tag)
-            .is_some_and(|b| b.ends_with('(') || b.ends_with(", "))
-    })
+pub(crate) fn in_party_tag(text: &str, start: usize) -> bool {
+    let Some(before_dash) = text[..start].strip_suffix('-') else {
+        return false;
+    };
+    let letter_at = before_dash.len().saturating_sub(1);
+    before_dash.is_char_boundary(letter_at)
+        && is_party_tag(&before_dash[letter_at..], &before_dash[..letter_at])
 }
 
 fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Certainty)> {
@@ -1033,11 +1034,11 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
         .strip_prefix(' ')
         .and_then(|rest| rest.split_whitespace().next())
         .is_some_and(|next| next.starts_with(char::is_uppercase) && lexicon::is_person_title(next));
-    if after_noun(lexicon::is_person_noun) && words.len() >= 2 && !office_before_title {
-        return Some((Person, Firm));
-    }
     if words.len() >= 2 && office_before_title {
         return None;
+    }
+    if after_noun(lexicon::is_person_noun) && words.len() >= 2 {
+        return Some((Person, Firm));
     }
     if words.len() >= 2 {
         // "Wild West", "Fake News": neither a given name first nor a surname last, and a common

@@ -19,7 +19,7 @@ use crate::corpus::Corpus;
 use crate::entities::{Entity, EntityIndex};
 use crate::ingest::{Document, Role};
 use crate::lexicon;
-use crate::mentions::EntityType;
+use crate::mentions::{in_party_tag, EntityType};
 use crate::search::{fold_diacritics, word_spans};
 use crate::sentences::is_abbreviation;
 use crate::text::{trim_span, Span};
@@ -535,9 +535,14 @@ fn attribute(
             Span::new(start, end)
         };
         let names_nobody = |clause: Span| {
-            let words = clause.of(text).trim();
-            let party_tag = matches!(words.split_once('-'),
-                Some(("R" | "D" | "I", state)) if state.len() <= 6 && !state.contains(' '));
+            let words = clause.of(text).trim_start();
+            let tag_start = clause.end - words.len();
+            let words = words.trim_end();
+            // "R-Fla.": a letter, a dash and a state of a few letters.
+            let party_tag = (3..=8).contains(&words.len())
+                && words.is_char_boundary(2)
+                && !words.contains(' ')
+                && in_party_tag(text, tag_start + 2);
             words.is_empty() || party_tag
         };
         let mut region = clause_before(before[v].span.start);
@@ -579,10 +584,9 @@ fn name_after(words: &[Word], verb: usize) -> Span {
 /// The entity named in `region`: a person before an organisation, the one nearest the speech
 /// verb at byte `verb` first ("says Scott Mulhauser, a former aide to Mr. Biden"), never one
 /// named as an owner ("Biden's message") or a place that only says where someone is from ("said
-/// an Iowa Democrat"). A lone "he" or
-/// "she" stands for the one person named earlier in the same sentence
-/// (`sentence_start..earlier_end`), if there is exactly one, and for someone further back
-/// ([`antecedent`]) if there is none.
+/// an Iowa Democrat"). A lone "he" or "she" stands for the one person named earlier in the same
+/// sentence (`sentence_start..earlier_end`), if there is exactly one, and for someone further
+/// back ([`antecedent`]) if there is none.
 fn speaker_in(
     text: &str,
     region: Span,
@@ -651,17 +655,21 @@ fn is_owner(text: &str, mention: Span) -> bool {
 /// Who a lone "he" or "she" stands for when its sentence names nobody before byte `before`:
 /// the last person named since `from` (the start of the paragraph before), when the sentence
 /// naming them has them speak ("Chris Williamson, economist at Markit.com, said the report…",
-/// "said Nicole Ozer in a statement", not "told CNN's Anderson Cooper") and not as an owner. Anyone else named in between is who
-/// the pronoun would then stand for, so an unspeaking last person leaves the quote unattributed.
+/// "said Nicole Ozer in a statement", not "told CNN's Anderson Cooper") and not as an owner.
+/// Anyone else named in between is who the pronoun would then stand for, so an unspeaking last
+/// person leaves the quote unattributed. `mentions` are in text order.
 fn antecedent(
     text: &str,
     from: usize,
     before: usize,
     mentions: &[(Span, &Entity)],
 ) -> Option<Speaker> {
-    let (span, person) = mentions
+    let end = mentions.partition_point(|(s, _)| s.start < before);
+    let (span, person) = mentions[..end]
         .iter()
-        .rfind(|(s, e)| from <= s.start && s.end <= before && e.kind == EntityType::Person)?;
+        .rev()
+        .take_while(|(s, _)| from <= s.start)
+        .find(|(s, e)| s.end <= before && e.kind == EntityType::Person)?;
     if is_owner(text, *span) {
         return None;
     }
@@ -673,9 +681,9 @@ fn antecedent(
         .first()
         .copied()
         .unwrap_or(before);
-    let is_speech = |w: &Word| is_speech_verb(text, w);
     // "told CNN's Anderson Cooper": who is told listens.
-    let has_speak = |w: &Word| is_speech(w) && !matches!(w.folded.as_str(), "told" | "tells");
+    let has_speak =
+        |w: &Word| is_speech_verb(text, w) && !matches!(w.folded.as_str(), "told" | "tells");
     let speaks = words_in(text, sentence_start, span.start)
         .iter()
         .rev()
@@ -684,7 +692,7 @@ fn antecedent(
         || words_in(text, span.end, sentence_end)
             .iter()
             .take(ATTRIBUTION_WORDS)
-            .any(is_speech);
+            .any(|w| is_speech_verb(text, w));
     speaks.then(|| speaker(person, *span))
 }
 

@@ -44,7 +44,7 @@ fn is_prefix_of_name(word: &str) -> bool {
 
 /// "(R-S.C.)", "(D-Mich.)", "Nancy Pelosi, D-Calif.,": a party letter before a state, in
 /// parentheses or set off by a comma.
-fn is_party_tag(word: &str, before: &str) -> bool {
+pub(crate) fn is_party_tag(word: &str, before: &str) -> bool {
     matches!(word, "R" | "D" | "I") && (before.ends_with('(') || before.ends_with(", "))
 }
 
