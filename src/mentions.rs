@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::ingest::{Document, Role};
 use crate::lexicon;
 use crate::sentences::{is_party_tag, sentences, tokenize, Token, TokenKind};
-use crate::text::Span;
+use crate::text::{word_after, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -1030,10 +1030,8 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     }
     // "Senate Majority Leader Mitch McConnell": before a capitalised title the words are the
     // office's ("Senate Majority"), not a person's name.
-    let office_before_title = text[chunk.span.end..]
-        .strip_prefix(' ')
-        .and_then(|rest| rest.split_whitespace().next())
-        .is_some_and(|next| next.starts_with(char::is_uppercase) && lexicon::is_person_title(next));
+    let next = word_after(text, chunk.span.end);
+    let office_before_title = next.starts_with(char::is_uppercase) && lexicon::is_person_title(next);
     if words.len() >= 2 && office_before_title {
         return None;
     }

@@ -22,7 +22,7 @@ use crate::lexicon;
 use crate::mentions::{in_party_tag, EntityType};
 use crate::search::{fold_diacritics, word_spans};
 use crate::sentences::is_abbreviation;
-use crate::text::{trim_span, Span};
+use crate::text::{trim_span, word_after, Span};
 use crate::union_find::UnionFind;
 
 /// Fewest words (1–20) inside the marks for a quote to be a statement: shorter ones are scare
@@ -595,10 +595,13 @@ fn speaker_in(
     earlier_end: usize,
     mentions: &[(Span, &Entity)],
 ) -> Said {
+    // `mentions` are in text order, so those starting in `from..to` are one run of them.
     let within = |from: usize, to: usize| {
-        mentions
+        let first = mentions.partition_point(|(s, _)| s.start < from);
+        mentions[first..]
             .iter()
-            .filter(move |(s, e)| from <= s.start && s.end <= to && e.kind != EntityType::Product)
+            .take_while(move |(s, _)| s.start < to)
+            .filter(move |(s, e)| s.end <= to && e.kind != EntityType::Product)
     };
     let rank = |kind: EntityType| match kind {
         EntityType::Person => 0,
@@ -639,10 +642,7 @@ fn speaker_in(
 /// Whether the name at `mention` qualifies the noun right after it ("an Iowa Democrat", "a Texas
 /// official") rather than standing on its own.
 fn qualifies(text: &str, mention: Span) -> bool {
-    let next = text[mention.end..]
-        .strip_prefix(' ')
-        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
-        .unwrap_or("");
+    let next = word_after(text, mention.end);
     next.starts_with(char::is_uppercase) || lexicon::is_person_noun(next)
 }
 

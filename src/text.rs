@@ -159,6 +159,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The word one space after byte `end` of `text`, its letters and digits only ("an Iowa
+/// Democrat," after "Iowa" → "Democrat"); empty when no word follows one space on.
+pub fn word_after(text: &str, end: usize) -> &str {
+    text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
+        .unwrap_or("")
+}
+
 /// True when a word starts with an uppercase letter ("Amazon", "McDonald", "ACLU").
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
