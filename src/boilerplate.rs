@@ -216,10 +216,22 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
     if starts(SOCIAL) || SOCIAL_ALONE.contains(&folded.as_str()) || is_network_prompt(&folded) {
         return Some(BoilerplateKind::Social);
     }
-    if related_heading(&folded) {
+    if related_heading(&folded) || is_link_line(paragraph) {
         return Some(BoilerplateKind::RelatedLinks);
     }
     None
+}
+
+/// A link to another story set in the article: a related-links cue, a colon and one headline
+/// ("SEE ALSO: Obama helps broker …", "More: Trump tweet suggests …", "Watch: …"). A longer
+/// rest is the cue run into a paragraph of prose, which stays body.
+fn is_link_line(paragraph: &str) -> bool {
+    let Some((cue, headline)) = paragraph.trim().split_once(':') else {
+        return false;
+    };
+    let cue = fold(cue);
+    (related_heading(&cue) || matches!(cue.as_str(), "more" | "read" | "watch"))
+        && (1..=MAX_LINK_WORDS).contains(&word_count(headline))
 }
 
 /// "the phrase" occurs in `folded` as whole words.
@@ -383,11 +395,13 @@ fn link_like(paragraph: &str) -> bool {
     n > 0 && (teaser && n <= MAX_TEASER_WORDS || n <= MAX_LINK_WORDS && !p.ends_with('.'))
 }
 
-/// After a related-links heading, the link-like lines that follow belong to it.
+/// After a related-links heading, the link-like lines that follow belong to it; a link line
+/// ("SEE ALSO: …") is one link, not a heading.
 fn mark_link_lists(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
     let mut i = 0;
     while i < paragraphs.len() {
-        if kinds[i] == Some(BoilerplateKind::RelatedLinks) {
+        if kinds[i] == Some(BoilerplateKind::RelatedLinks) && related_heading(&fold(paragraphs[i]))
+        {
             let mut j = i + 1;
             while j < paragraphs.len() && kinds[j].is_none() && link_like(paragraphs[j]) {
                 kinds[j] = Some(BoilerplateKind::RelatedLinks);
@@ -596,6 +610,31 @@ mod tests {
                 Some(RelatedLinks),
                 Some(RelatedLinks),
                 Some(RelatedLinks),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_link_line_inside_the_article_is_one_link_and_no_heading() {
+        let got = kinds(&[
+            PROSE,
+            "SEE ALSO: Obama helps broker Israel-Turkey exchange over flotilla deaths",
+            "“We will not back down”",
+            "More: Trump tweet suggests he knew Flynn lied to FBI when he fired him",
+            "Related: In a development that NPR's Julie Rovner previewed on Tuesday, the \
+             administration has said individuals without health insurance will have until the end \
+             of March to sign up, as long as they have started an application online.",
+            PROSE,
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(RelatedLinks),
+                None,
+                Some(RelatedLinks),
+                None,
                 None
             ]
         );
