@@ -723,6 +723,14 @@ const PERSON_NOUN_WORDS: &[&str] = &[
     "teacher",
     "officer",
     "fellow",
+    "adviser",
+    "advisor",
+    "aide",
+    "staffer",
+    "strategist",
+    "pollster",
+    "consultant",
+    "veteran",
 ];
 
 /// Nouns that, right after a name, make it a product's: "its Rekognition software".

@@ -1031,7 +1031,8 @@ fn type_by_name_and_context(text: &str, chunk: &Chunk) -> Option<(EntityType, Ce
     // "Senate Majority Leader Mitch McConnell": before a capitalised title the words are the
     // office's ("Senate Majority"), not a person's name.
     let next = word_after(text, chunk.span.end);
-    let office_before_title = next.starts_with(char::is_uppercase) && lexicon::is_person_title(next);
+    let office_before_title =
+        next.starts_with(char::is_uppercase) && lexicon::is_person_title(next);
     if words.len() >= 2 && office_before_title {
         return None;
     }

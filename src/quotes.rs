@@ -61,6 +61,19 @@ const VERBATIM_MIN: f32 = 0.9;
 /// three shared words.
 const REPORTED_MIN: f32 = 0.5;
 
+/// Most words (1–8) before the name that is a clause's subject ("The Conservative MP Sir
+/// Patrick McLoughlin agreed, saying"): further in, a name is the clause's object ("Muslim
+/// leaders in Australia condemned the attack on Facebook, saying").
+const SUBJECT_WORDS: usize = 4;
+
+/// First words of a clause that is not the sentence's main one, lowercase: prepositions and
+/// subordinating conjunctions.
+const SUBORDINATE_OPENINGS: &[&str] = &[
+    "in", "at", "on", "during", "after", "before", "while", "when", "although", "though", "as",
+    "because", "since", "if", "to", "for", "with", "without", "unlike", "despite", "from", "by",
+    "however", "but", "and", "or", "which", "who", "whom", "whose", "where", "that",
+];
+
 /// Verbs (and "according to") that attribute a quote, lowercase.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -95,6 +108,22 @@ const SPEECH_VERBS: &[&str] = &[
     "admitted",
     "posted",
     "according",
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "asks",
+    "explains",
+    "continues",
+    "recalled",
+    "recalls",
+    "testified",
+    "concluded",
+    "predicted",
+    "suggested",
+    "stressed",
+    "joked",
+    "quipped",
 ];
 
 /// Most words (1–5) between a speech verb and the person it has speak ("said ACLU lawyer
@@ -249,7 +278,6 @@ fn quotes_of(document: &Document, doc: usize, mentions: &[(Span, &Entity)]) -> V
             Said::Nobody => None,
         };
         let marked = marked_spans(text, block.span);
-        let is_statement = |inner: Span| word_spans(inner.of(text), 0).count() >= QUOTE_MIN_WORDS;
         let paragraph = block.span.of(text);
         let continues = match set_off {
             SetOff::Closed => false,
@@ -258,10 +286,10 @@ fn quotes_of(document: &Document, doc: usize, mentions: &[(Span, &Entity)]) -> V
         };
         if continues
             && block.role == Role::Body
-            && is_statement(block.span)
+            && is_statement(text, block.span)
             && !marked
                 .iter()
-                .any(|&(outer, inner)| outer.start == block.span.start || is_statement(inner))
+                .any(|&(outer, inner)| outer.start == block.span.start || is_statement(text, inner))
         {
             let speaker = match std::mem::replace(&mut set_off, SetOff::Closed) {
                 SetOff::Introduced { speaker, .. } | SetOff::Running(speaker) => speaker,
@@ -290,7 +318,7 @@ fn quotes_of(document: &Document, doc: usize, mentions: &[(Span, &Entity)]) -> V
         // The statement just before, in this paragraph, and who said it.
         let mut previous: Option<(Span, Option<Speaker>)> = None;
         for (i, &(outer, inner)) in marked.iter().enumerate() {
-            if !is_statement(inner) {
+            if !is_statement(text, inner) {
                 previous = None;
                 continue;
             }
@@ -434,6 +462,87 @@ fn is_speech_verb(text: &str, word: &Word) -> bool {
         && !(word.folded == "states" && text[word.span.start..].starts_with('S'))
 }
 
+/// A lone "he" or "she", which stands for someone named before.
+fn is_he_or_she(word: &Word) -> bool {
+    matches!(word.folded.as_str(), "he" | "she")
+}
+
+/// A speech verb in "-ing" ("saying", "adding"), whose speaker is its sentence's subject
+/// ("Cohen did not deny the report in a tweet, saying …"), not the name nearest it.
+fn is_participle(word: &Word) -> bool {
+    word.folded.ends_with("ing") && word.folded != "according"
+}
+
+/// Where `text[from..to]` names its subject: a person or organisation that can speak, or a
+/// "he" or "she", within the first [`SUBJECT_WORDS`] words of a clause that does not open
+/// with a preposition or a conjunction ("In his State of the Union address, Mr. Obama called
+/// …", "While Sen. Warren is out there …, Biden waves off …", "she smeared Trump, saying");
+/// an empty span at `to` when there is none.
+fn subject(text: &str, from: usize, to: usize, mentions: &[(Span, &Entity)]) -> Span {
+    let mut start = from;
+    for (end, mark) in text[from..to]
+        .match_indices([',', ';', ':', '(', ')', '—'])
+        .map(|(i, mark)| (from + i, mark.len()))
+        .chain([(to, 0)])
+    {
+        let words = words_in(text, start, end);
+        // "And Johnson, the Baltimore police chief, said": a sentence may open with "and" (but
+        // "And to the GOP, the man said" still opens with "to").
+        let conjunction = start == from
+            && words
+                .first()
+                .is_some_and(|w| matches!(w.folded.as_str(), "and" | "but" | "or"));
+        let opens_main_clause = words.get(usize::from(conjunction)).is_some_and(|w| {
+            !(SUBORDINATE_OPENINGS.contains(&w.folded.as_str()) || is_participle(w))
+        });
+        let lead = words.get(SUBJECT_WORDS).map_or(end, |w| w.span.start);
+        if opens_main_clause {
+            let named = mentions_within(mentions, start, end)
+                .find(|(s, e)| {
+                    s.start < lead
+                        && matches!(e.kind, EntityType::Person | EntityType::Org)
+                        && can_speak(text, *s, e)
+                })
+                .map(|(s, _)| *s);
+            let pronoun = words[..words.len().min(SUBJECT_WORDS)]
+                .iter()
+                .find(|w| is_he_or_she(w))
+                .map(|w| w.span);
+            let first = match (named, pronoun) {
+                (Some(n), Some(p)) => Some(if p.start < n.start { p } else { n }),
+                (n, p) => n.or(p),
+            };
+            if let Some(span) = first {
+                return span;
+            }
+        }
+        start = end + mark;
+    }
+    Span::new(to, to)
+}
+
+/// The mentions lying within `from..to`, of `mentions` in text order.
+fn mentions_within<'m, 'e>(
+    mentions: &'m [(Span, &'e Entity)],
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = &'m (Span, &'e Entity)> {
+    let first = mentions.partition_point(|(s, _)| s.start < from);
+    mentions[first..]
+        .iter()
+        .take_while(move |(s, _)| s.start < to)
+        .filter(move |(s, _)| s.end <= to)
+}
+
+/// Whether the entity named at `mention` can be who speaks there: never a product, an owner
+/// ("Biden's message"), or a name that only describes the word after it ("an Iowa Democrat",
+/// "an Obama adviser", "House Democratic leaders").
+fn can_speak(text: &str, mention: Span, entity: &Entity) -> bool {
+    entity.kind != EntityType::Product
+        && !is_owner(text, mention)
+        && !qualifies(text, mention, entity.kind)
+}
+
 fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
     word_spans(&text[from..to], from)
         .map(|span| Word {
@@ -495,11 +604,30 @@ fn attribute(
         .copied()
         .unwrap_or(before_limit);
     let sentence_start = before_start;
-    let after = words_in(text, outer.end, after_end);
+    let before = words_in(text, before_start, outer.start);
+    // "O’Reilly responded, “I defend him …” Cruz agreed that …": the verb that introduces a
+    // quote is its own, whatever verb comes after.
+    // But a comma before the closing mark hands the quote to the verb after it: "When
+    // Napolitano said “there is no connection …,” Graham added".
+    let hands_on = text[..outer.end]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+        .ends_with(',');
+    let introduced = !hands_on
+        && before.last().is_some_and(|w| {
+            is_speech_verb(text, w)
+                && text[w.span.end..outer.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | ':' | '—'))
+        });
+    let after = match introduced {
+        true => Vec::new(),
+        false => words_in(text, outer.end, after_end),
+    };
+    // "…,” arguing …": a participle after a quote has the subject before it.
     if let Some(v) = after
         .iter()
         .take(ATTRIBUTION_WORDS + 1)
-        .position(|w| is_speech_verb(text, w))
+        .position(|w| is_speech_verb(text, w) && !is_participle(w))
     {
         let (region, verb) = match v > 0 {
             true => (
@@ -517,10 +645,12 @@ fn attribute(
             mentions,
         ));
     }
-    let before = words_in(text, before_start, outer.start);
     let v = before.iter().rposition(|w| is_speech_verb(text, w))?;
     let (region, verb) = if before[v].folded == "according" {
         (name_after(&before, v), before[v].span.end)
+    } else if is_participle(&before[v]) {
+        let region = subject(text, before_start, before[v].span.start, mentions);
+        (region, region.start)
     } else {
         // The clause before the verb, or the one before that when the verb follows a comma
         // ("…in the United States, Nathan Wessler, said") or a party tag ("Sen. Marco Rubio,
@@ -552,7 +682,36 @@ fn attribute(
             }
             region = clause_before(region.start - 1);
         }
-        (region, before[v].span.start)
+        // "Hershael York, dean of … in Frankfort, Kentucky, asked": when the clause names no
+        // one who speaks, the sentence's subject does. A place speaks when it opens the clause
+        // and no person is named after it ("The White House statement said"), not when it is
+        // all of it, where someone is from ("a Republican of California", "the Maryland police
+        // chief") or what someone spoke of ("urged Pyongyang to accept … and said").
+        let clause = words_in(text, region.start, region.end);
+        let opens_clause = |s: &Span| {
+            let (before, after): (Vec<&Word>, Vec<&Word>) = clause
+                .iter()
+                .filter(|w| w.span.start < s.start || w.span.start >= s.end)
+                .partition(|w| w.span.start < s.start);
+            before
+                .iter()
+                .all(|w| matches!(w.folded.as_str(), "the" | "a" | "an"))
+                && before.len() <= 1
+                && !after.is_empty()
+                && !after.iter().any(|w| lexicon::is_person_noun(&w.folded))
+        };
+        let speaks_there = mentions_within(mentions, region.start, region.end).any(|(s, e)| {
+            can_speak(text, *s, e) && (e.kind != EntityType::Place || opens_clause(s))
+        }) || words_in(text, region.start, region.end)
+            .iter()
+            .any(is_he_or_she);
+        match speaks_there {
+            true => (region, before[v].span.start),
+            false => {
+                let region = subject(text, before_start, before[v].span.start, mentions);
+                (region, region.start)
+            }
+        }
     };
     Some(speaker_in(
         text,
@@ -595,13 +754,8 @@ fn speaker_in(
     earlier_end: usize,
     mentions: &[(Span, &Entity)],
 ) -> Said {
-    // `mentions` are in text order, so those starting in `from..to` are one run of them.
     let within = |from: usize, to: usize| {
-        let first = mentions.partition_point(|(s, _)| s.start < from);
-        mentions[first..]
-            .iter()
-            .take_while(move |(s, _)| s.start < to)
-            .filter(move |(s, e)| s.end <= to && e.kind != EntityType::Product)
+        mentions_within(mentions, from, to).filter(|(_, e)| e.kind != EntityType::Product)
     };
     let rank = |kind: EntityType| match kind {
         EntityType::Person => 0,
@@ -609,9 +763,7 @@ fn speaker_in(
         _ => 2,
     };
     let named = within(region.start, region.end)
-        .filter(|(s, e)| {
-            !(is_owner(text, *s) || e.kind == EntityType::Place && qualifies(text, *s))
-        })
+        .filter(|(s, e)| can_speak(text, *s, e))
         .min_by_key(|(s, e)| {
             (
                 rank(e.kind),
@@ -623,7 +775,7 @@ fn speaker_in(
     }
     let pronoun = words_in(text, region.start, region.end)
         .iter()
-        .any(|w| w.folded == "he" || w.folded == "she");
+        .any(is_he_or_she);
     if !pronoun {
         return Said::Nobody;
     }
@@ -639,11 +791,34 @@ fn speaker_in(
     }
 }
 
-/// Whether the name at `mention` qualifies the noun right after it ("an Iowa Democrat", "a Texas
-/// official") rather than standing on its own.
-fn qualifies(text: &str, mention: Span) -> bool {
+/// Whether the name at `mention`, of an entity of `kind`, qualifies the noun right after it
+/// rather than standing on its own: a place before a person or a name ("an Iowa Democrat", "a
+/// Texas official"), an organisation before a name or a person ("House Democratic leaders",
+/// "the Army National Guard veteran"; "a Google spokesman" speaks for Google), a person before
+/// someone who works for them ("an Obama adviser", "the Obama administration").
+fn qualifies(text: &str, mention: Span, kind: EntityType) -> bool {
     let next = word_after(text, mention.end);
-    next.starts_with(char::is_uppercase) || lexicon::is_person_noun(next)
+    let capitalised = next.starts_with(char::is_uppercase);
+    match kind {
+        EntityType::Place => capitalised || lexicon::is_person_noun(next),
+        // "a Treasury spokeswoman said" is the Treasury speaking.
+        EntityType::Org => {
+            capitalised
+                || lexicon::is_person_noun(next)
+                    && !matches!(
+                        next,
+                        "spokesperson"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "official"
+                            | "representative"
+                    )
+        }
+        EntityType::Person => {
+            lexicon::is_person_noun(next) || matches!(next, "administration" | "campaign")
+        }
+        _ => false,
+    }
 }
 
 /// An owner is not the one speaking: "A New York Times editorial praises Biden's message but
@@ -664,12 +839,29 @@ fn antecedent(
     before: usize,
     mentions: &[(Span, &Entity)],
 ) -> Option<Speaker> {
+    // Whom a quote names, and a name describing someone else ("the Obama administration"), are
+    // not whom a later "he" stands for.
+    let statements: Vec<Span> = marked_spans(text, Span::new(from, before))
+        .into_iter()
+        .filter(|&(_, inner)| is_statement(text, inner))
+        .map(|(outer, _)| outer)
+        .collect();
+    let quoted = |s: &Span| {
+        statements
+            .iter()
+            .any(|q| q.start <= s.start && s.end <= q.end)
+    };
     let end = mentions.partition_point(|(s, _)| s.start < before);
     let (span, person) = mentions[..end]
         .iter()
         .rev()
         .take_while(|(s, _)| from <= s.start)
-        .find(|(s, e)| s.end <= before && e.kind == EntityType::Person)?;
+        .find(|(s, e)| {
+            s.end <= before
+                && e.kind == EntityType::Person
+                && !quoted(s)
+                && !qualifies(text, *s, e.kind)
+        })?;
     if is_owner(text, *span) {
         return None;
     }
@@ -681,19 +873,53 @@ fn antecedent(
         .first()
         .copied()
         .unwrap_or(before);
-    // "told CNN's Anderson Cooper": who is told listens.
-    let has_speak =
-        |w: &Word| is_speech_verb(text, w) && !matches!(w.folded.as_str(), "told" | "tells");
-    let speaks = words_in(text, sentence_start, span.start)
+    // The verb of a quote after the name is the quote's: "saying of Tuter, “This is a judge
+    // that has said …”".
+    let clause_end = before_statement(text, span.end, sentence_end);
+    // "told CNN's Anderson Cooper": who is told listens; "said of Tuter": who is spoken of.
+    let words_before = words_in(text, sentence_start, span.start);
+    let near = &words_before[words_before.len().saturating_sub(VERB_BEFORE_NAME_WORDS)..];
+    let speaks_before = near
         .iter()
-        .rev()
-        .take(VERB_BEFORE_NAME_WORDS)
-        .any(has_speak)
-        || words_in(text, span.end, sentence_end)
+        .rposition(|w| is_speech_verb(text, w))
+        .is_some_and(|v| {
+            let verb = near[v].folded.as_str();
+            let spoken_of = |w: &Word| matches!(w.folded.as_str(), "of" | "about" | "to" | "with");
+            let between = &near[v + 1..];
+            match verb {
+                "told" | "tells" => false,
+                "according" => between.iter().skip(1).all(|w| !spoken_of(w)),
+                _ => between.iter().all(|w| !spoken_of(w)),
+            }
+        });
+    let speaks = speaks_before
+        || words_in(text, span.end, clause_end)
             .iter()
             .take(ATTRIBUTION_WORDS)
-            .any(|w| is_speech_verb(text, w));
+            .any(|w| is_speech_verb(text, w) && !is_participle(w));
     speaks.then(|| speaker(person, *span))
+}
+
+/// Whether the words in marks at `inner` are a statement rather than a phrase (at least
+/// [`QUOTE_MIN_WORDS`]).
+fn is_statement(text: &str, inner: Span) -> bool {
+    word_spans(inner.of(text), 0).count() >= QUOTE_MIN_WORDS
+}
+
+/// Where `text[from..to]` reaches a quotation mark of a statement: a phrase in marks (“a
+/// vicious industry”, a book's title) is read through, but a statement's words, or the end of
+/// one that began before `from`, are someone's own.
+fn before_statement(text: &str, from: usize, to: usize) -> usize {
+    let phrases = marked_spans(text, Span::new(from, to));
+    let mut at = from;
+    while let Some(i) = text[at..to].find(['"', '“', '”', '«', '»']) {
+        let mark = at + i;
+        match phrases.iter().find(|(outer, _)| outer.start == mark) {
+            Some((outer, inner)) if !is_statement(text, *inner) => at = outer.end,
+            _ => return mark,
+        }
+    }
+    to
 }
 
 fn speaker(entity: &Entity, span: Span) -> Speaker {
@@ -977,23 +1203,27 @@ impl QuoteTableBuilder {
                     .iter()
                     .enumerate()
                     .map(|(c, &doc)| {
+                        // A document quoting the statement twice (a pull quote, then the
+                        // sentence saying who said it) is shown by its verbatim, attributed
+                        // occurrence, whichever scores a hair higher.
                         let quoted = group
                             .iter()
                             .copied()
                             .filter(|&q| quotes[q].doc == doc)
                             .map(|q| {
-                                (
-                                    q,
-                                    if q == representative {
-                                        1.0
-                                    } else {
-                                        similarity(rep, &units[q], &weights)
-                                    },
-                                )
+                                let score = match q == representative {
+                                    true => 1.0,
+                                    false => similarity(rep, &units[q], &weights),
+                                };
+                                let verbatim = same_wording(
+                                    &rep_plain,
+                                    &plain(quotes[q].span.of(text_of(&quotes[q]))),
+                                );
+                                (q, score, (verbatim, quotes[q].speaker.is_some()))
                             })
-                            .max_by(|x, y| x.1.total_cmp(&y.1));
+                            .max_by(|x, y| x.2.cmp(&y.2).then(x.1.total_cmp(&y.1)));
                         let (span, score, quoted, speaker) = match quoted {
-                            Some((q, score)) => {
+                            Some((q, score, _)) => {
                                 (quotes[q].span, score, true, quotes[q].speaker.clone())
                             }
                             None => {
@@ -1226,6 +1456,12 @@ mod tests {
              Markets fell on Monday.\n\n\
              Hiring slowed in May.\n\n\
              \"Employers are holding back until the election is over,\" he said.\n",
+            "Hiring slows\n\n\
+             Chris Williamson said of Janet Yellen, \"She has said it for months.\"\n\n\
+             \"Employers are holding back until the election is over,\" she said.\n",
+            "Hiring slows\n\n\
+             Janet Yellen called hiring \"a waiting game,\" and said the report showed a slowdown. \
+             \"Employers are holding back until the election is over,\" she said.\n",
         ]);
         let quote = "Employers are holding back until the election is over,";
         assert_eq!(
@@ -1255,6 +1491,13 @@ mod tests {
                 vec![q(quote, None)],
                 // Williamson spoke three paragraphs back.
                 vec![q(quote, None)],
+                // Yellen is spoken of, and the "said" after her name is the quote's.
+                vec![
+                    q("She has said it for months.", Some("Chris Williamson")),
+                    q(quote, None)
+                ],
+                // A phrase in marks is read through to the verb after it.
+                vec![q(quote, Some("Janet Yellen"))],
             ]
         );
     }
@@ -1347,6 +1590,129 @@ mod tests {
                 )],
             ]
         );
+    }
+
+    #[test]
+    fn a_participle_has_its_sentence_subject_speak_not_the_name_nearest_it() {
+        let found = quoted(&["Campaign notes\n\n\
+             Michael Cohen — the president's former lawyer — did not deny the report in a tweet, saying, \"What I did was at the direction of the president.\"\n\n\
+             Reality Winner wrote about the race. In a tweet, she smeared Donald Trump, saying: \"the most dangerous entry to this country was him.\"\n\n\
+             While Sen. Elizabeth Warren unveils plans every week, Joe Biden waves off such commitments, saying he doesn't \"have the time to lay out all the details of his plans.\"\n\n\
+             Muslim leaders in Australia condemned the attack on Facebook, saying they \"condemn this criminal act unequivocally and in every way.\"\n\n\
+             Mitt Romney said, \"Attacking me is not an agenda for the country,\" arguing the points would do nothing abroad.\n"]);
+        assert_eq!(
+            found[0],
+            [
+                q(
+                    "What I did was at the direction of the president.",
+                    Some("Michael Cohen")
+                ),
+                // "she" is Winner, who only wrote: unattributed rather than Trump.
+                q("the most dangerous entry to this country was him.", None),
+                q(
+                    "have the time to lay out all the details of his plans.",
+                    Some("Joe Biden")
+                ),
+                q(
+                    "condemn this criminal act unequivocally and in every way.",
+                    None
+                ),
+                q(
+                    "Attacking me is not an agenda for the country,",
+                    Some("Mitt Romney")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_verb_that_introduces_a_quote_is_its_own_unless_a_comma_hands_it_on() {
+        let found = quoted(&["Debate night\n\n\
+             Bill O'Reilly responded, \"I defend him on points that I think are valid. All right?\" Ted Cruz agreed that the host was right.\n\n\
+             When Janet Napolitano said \"there is no connection here to a broader plot of any kind,\" Lindsey Graham added.\n"]);
+        assert_eq!(
+            found[0],
+            [
+                q(
+                    "I defend him on points that I think are valid. All right?",
+                    Some("Bill O'Reilly")
+                ),
+                q(
+                    "there is no connection here to a broader plot of any kind,",
+                    Some("Lindsey Graham")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_that_only_describes_the_speaker_does_not_speak() {
+        let found = quoted(&["Campaign notes\n\n\
+             Hershael York, dean of the School of Theology in Frankfort, Kentucky, asked, \"How many churches are meeting now across the country?\"\n\n\
+             One Obama adviser joked, \"I might have to clean out my sock drawer this week.\"\n\n\
+             \"Does Tucker Carlson want to walk a mile in my legs?\" the Army National Guard veteran said on Twitter.\n\n\
+             \"Checks are scheduled to go out on time and exactly as planned,\" a Treasury spokeswoman said.\n"]);
+        assert_eq!(
+            found[0],
+            [
+                q(
+                    "How many churches are meeting now across the country?",
+                    Some("Hershael York")
+                ),
+                q("I might have to clean out my sock drawer this week.", None),
+                q("Does Tucker Carlson want to walk a mile in my legs?", None),
+                q(
+                    "Checks are scheduled to go out on time and exactly as planned,",
+                    Some("Treasury")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn whom_an_earlier_quote_names_is_not_whom_a_later_he_stands_for() {
+        let found = quoted(&["Campaign notes\n\n\
+             Markets fell on Monday.\n\n\
+             \"We listened to what Sen. Marco Rubio has said for months,\" a lawmaker said. \
+             \"Most of them support us on other issues,\" he added. \
+             \"It was a long fight for all of us here,\" Pallaoro recalled.\n"]);
+        assert_eq!(
+            found[0],
+            [
+                q(
+                    "We listened to what Sen. Marco Rubio has said for months,",
+                    None
+                ),
+                q("Most of them support us on other issues,", None),
+                q("It was a long fight for all of us here,", Some("Pallaoro")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_document_quoting_a_statement_twice_is_shown_by_its_attributed_occurrence() {
+        let texts = [
+            "Senator speaks\n\nJune 10, 2020\n\n\
+             The senator spoke at length on Monday. “We will not accept a budget that cuts the \
+             schools again,” Maria Cantwell said.\n\n\
+             “We will not accept a budget that cuts the schools again,”\n",
+            "Budget talks stall\n\nJune 11, 2020\n\n\
+             “We will not accept a budget that cuts the schools again,” said Maria Cantwell.\n",
+        ];
+        let corpus = Corpus::from_texts(["a.txt", "b.txt"].into_iter().zip(texts), None);
+        let entities = resolve(&corpus);
+        let table = quote_table(&corpus, &entities, &[0, 1]);
+        let speakers: Vec<Vec<Option<&str>>> = table
+            .rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.speaker.as_ref().map(|s| s.name.as_str()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(speakers, [[Some("Maria Cantwell"), Some("Maria Cantwell")]]);
     }
 
     #[test]
