@@ -6,7 +6,8 @@
 //! - a country's other names: US, U.S., America → United States;
 //! - a lone surname and the one full name in the corpus that ends with it: Bezos → Jeff Bezos;
 //! - an acronym and the name whose initials it spells (AWS ↔ Amazon Web Services), also in another
-//!   word order, as machine translation leaves it (ACLU ↔ American Union for Civil Liberties).
+//!   word order, as machine translation leaves it (ACLU ↔ American Union for Civil Liberties);
+//!   an acronym news uses with one meaning joins only that meaning (AP is never "Arnold & Porter").
 //!
 //! Linked, not merged: a chapter to its parent ("ACLU of Northern California" → ACLU).
 //! Suggested, never merged silently: names one letter apart that share company in the text
@@ -229,6 +230,19 @@ fn initials(name: &str) -> String {
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
+}
+
+/// The words of a name that say what it means, in order, each by its first five letters
+/// without hyphens: "Organisation for Economic Co-operation and Development" and "Organization
+/// for Economic Cooperation and Development" have the same.
+fn meaning_words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = fold(&name.replace('-', ""))
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "for" | "and" | "the" | "on" | "in" | "to"))
+        .map(|w| w.chars().take(5).collect())
+        .collect();
+    words.sort_unstable();
+    words
 }
 
 fn sorted_chars(s: &str) -> Vec<char> {
@@ -471,11 +485,18 @@ async fn resolve_forms<F: FnMut() -> P, P: Future<Output = ()>>(
         if !is_acronym || kinds[i] == EntityType::Place {
             continue;
         }
+        let meaning = lexicon::acronym_meaning(&letters).map(meaning_words);
         for &j in by_initials
             .get(&sorted_chars(&letters))
             .map_or(&[][..], Vec::as_slice)
         {
             let g = &forms[j];
+            if meaning
+                .as_ref()
+                .is_some_and(|m| *m != meaning_words(&g.surface))
+            {
+                continue;
+            }
             let init = initials(&g.surface);
             if init == letters {
                 uf.union(j, i);
@@ -785,6 +806,28 @@ mod tests {
             ["ACLU"]
         );
         assert_eq!(entity(&index, "Amazon Web Services").aliases, ["AWS"]);
+    }
+
+    #[test]
+    fn an_acronym_with_a_meaning_of_its_own_joins_only_that_meaning() {
+        let index = resolve(&corpus(&[
+            &format!("{HEAD}The AP reported the vote. GOP leaders met."),
+            &format!("{HEAD}Arnold & Porter sued. The Government Publishing Office printed it."),
+            &format!("{HEAD}The Organisation for Economic Co-operation and Development said so."),
+            &format!("{HEAD}The OECD agreed."),
+        ]));
+        assert!(entity(&index, "Arnold & Porter").aliases.is_empty());
+        assert!(entity(&index, "Government Publishing Office")
+            .aliases
+            .is_empty());
+        assert_eq!(
+            entity(
+                &index,
+                "Organisation for Economic Co-operation and Development"
+            )
+            .aliases,
+            ["OECD"]
+        );
     }
 
     #[test]

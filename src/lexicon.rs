@@ -198,6 +198,52 @@ pub const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("Washington, D.C.", "Washington, D.C."),
 ];
 
+/// Acronyms news uses with one meaning, whatever else their letters could spell: "AP" is the
+/// Associated Press, not a law firm "Arnold & Porter" named elsewhere in the corpus, and "GOP"
+/// is not the "Government Publishing Office". Such an acronym joins only a name with the words
+/// of its meaning (in any order, as translation leaves them).
+const KNOWN_ACRONYMS: &[(&str, &str)] = &[
+    ("AP", "Associated Press"),
+    ("GOP", "Grand Old Party"),
+    ("ACLU", "American Civil Liberties Union"),
+    ("NRA", "National Rifle Association"),
+    ("FBI", "Federal Bureau of Investigation"),
+    ("CIA", "Central Intelligence Agency"),
+    ("NSA", "National Security Agency"),
+    ("DHS", "Department of Homeland Security"),
+    ("DOJ", "Department of Justice"),
+    ("EPA", "Environmental Protection Agency"),
+    ("CDC", "Centers for Disease Control and Prevention"),
+    ("DNC", "Democratic National Committee"),
+    ("RNC", "Republican National Committee"),
+    ("NATO", "North Atlantic Treaty Organization"),
+    ("UN", "United Nations"),
+    ("EU", "European Union"),
+    ("WHO", "World Health Organization"),
+    ("IRS", "Internal Revenue Service"),
+    ("NPR", "National Public Radio"),
+    ("CBO", "Congressional Budget Office"),
+    ("GAO", "Government Accountability Office"),
+    ("ICE", "Immigration and Customs Enforcement"),
+    ("IMF", "International Monetary Fund"),
+    ("FDA", "Food and Drug Administration"),
+    ("SEC", "Securities and Exchange Commission"),
+    ("FEC", "Federal Election Commission"),
+    (
+        "OECD",
+        "Organization for Economic Cooperation and Development",
+    ),
+    ("AWS", "Amazon Web Services"),
+];
+
+/// The meaning of an acronym news uses with one ("AP" → "Associated Press").
+pub fn acronym_meaning(acronym: &str) -> Option<&'static str> {
+    KNOWN_ACRONYMS
+        .iter()
+        .find(|(a, _)| *a == acronym)
+        .map(|(_, meaning)| *meaning)
+}
+
 /// The canonical name of a country alias ("U.S." → "United States"), or of the canonical name
 /// itself.
 pub fn country_canonical(name: &str) -> Option<&'static str> {
