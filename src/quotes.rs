@@ -885,11 +885,12 @@ fn antecedent(
         .is_some_and(|v| {
             let verb = near[v].folded.as_str();
             let spoken_of = |w: &Word| matches!(w.folded.as_str(), "of" | "about" | "to" | "with");
-            let between = &near[v + 1..];
+            // Right after the verb: "said ACLU of Nicole Ozer" (a translation) still has her speak.
+            let right_after = near.get(v + 1);
             match verb {
                 "told" | "tells" => false,
-                "according" => between.iter().skip(1).all(|w| !spoken_of(w)),
-                _ => between.iter().all(|w| !spoken_of(w)),
+                "according" => true,
+                _ => !right_after.is_some_and(spoken_of),
             }
         });
     let speaks = speaks_before
@@ -1462,6 +1463,9 @@ mod tests {
             "Hiring slows\n\n\
              Janet Yellen called hiring \"a waiting game,\" and said the report showed a slowdown. \
              \"Employers are holding back until the election is over,\" she said.\n",
+            "Hiring slows\n\n\
+             \"The report shows a slowdown in every sector,\" said ACLU of Nicole Ozer from Northern California.\n\n\
+             \"Employers are holding back until the election is over,\" she said.\n",
         ]);
         let quote = "Employers are holding back until the election is over,";
         assert_eq!(
@@ -1498,6 +1502,14 @@ mod tests {
                 ],
                 // A phrase in marks is read through to the verb after it.
                 vec![q(quote, Some("Janet Yellen"))],
+                // Only "of" right after the verb makes who follows spoken of.
+                vec![
+                    q(
+                        "The report shows a slowdown in every sector,",
+                        Some("Nicole Ozer")
+                    ),
+                    q(quote, Some("Nicole Ozer"))
+                ],
             ]
         );
     }
