@@ -223,6 +223,15 @@ fn deletion_variants(word: &str) -> Vec<u64> {
         .collect()
 }
 
+/// A name written in capitals throughout ("JOHN ROBERTS", "CAGLE"), not an acronym: a word of
+/// five letters or more and no lowercase letter.
+fn is_shouted(name: &str) -> bool {
+    !name.chars().any(char::is_lowercase)
+        && name
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5)
+}
+
 /// Words left out of an acronym: "American Civil Liberties Union" → ACLU.
 fn initials(name: &str) -> String {
     name.split_whitespace()
@@ -322,6 +331,10 @@ impl Resolver {
                 neighbours.push(HashSet::default());
                 forms.len() - 1
             });
+            // "WATCH: CAGLE DISCUSSES …": a name first seen shouted takes the case of prose.
+            if is_shouted(&forms[index].surface) && surface.chars().any(char::is_lowercase) {
+                forms[index].surface = surface.to_string();
+            }
             *forms[index].votes.entry(m.kind).or_default() += 1;
             let boilerplate = matches!(doc.blocks[m.block].role, Role::Boilerplate(_));
             forms[index].mentions.push(EntityMention {
@@ -806,6 +819,16 @@ mod tests {
             ["ACLU"]
         );
         assert_eq!(entity(&index, "Amazon Web Services").aliases, ["AWS"]);
+    }
+
+    #[test]
+    fn a_name_first_seen_in_capitals_is_named_as_prose_writes_it() {
+        let index = resolve(&corpus(&[
+            &format!("{HEAD}WATCH: CASEY CAGLE DISCUSSES THE RACE"),
+            &format!("{HEAD}Casey Cagle denied the allegations. NASA agreed."),
+        ]));
+        assert!(index.get("person:casey-cagle").is_some());
+        assert_eq!(entity(&index, "Casey Cagle").aliases, ["CASEY CAGLE"]);
     }
 
     #[test]
