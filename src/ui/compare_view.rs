@@ -492,10 +492,12 @@ fn QuoteMatrix(
             })
             .collect_view();
         view! {
-            <table class="quote-table">
-                <thead><tr><th scope="col">"Statement (earliest dated quote)"</th>{header}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="quote-scroll">
+                <table class="quote-table">
+                    <thead><tr><th scope="col" class="quote-head">"Statement (earliest dated quote)"</th>{header}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
             {(more > 0).then(|| view! {
                 <button type="button" class="show-more" on:click=move |_| shown_rows.update(|n| *n += QUOTE_ROWS_PAGE)>
                     {format!("Show {} more of {more}", more.min(QUOTE_ROWS_PAGE))}

@@ -350,6 +350,29 @@ test("the comparison works in the release build: overview, quotes, a pair side b
   assert.deepEqual(page.problems, []);
 });
 
+test("with thirty documents the heat map and the quote table scroll sideways, their labels readable", async () => {
+  const page = await watchedPage(browser, server.url);
+  await page.goto(server.url);
+  const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`report-${i + 1}.txt`,
+    `Schools stay open, report ${i + 1}\n\nThe city council met on day ${i + 1}.\n\n“We will keep the schools open all summer long for every family,” said Mayor Ann Lee.\n`]));
+  await importFiles(page, files);
+  const imported = new URL(page.url());
+  await page.goto(`${imported.origin}/${imported.search}&cmp=`);
+  await page.locator(".quote-table td.carried").nth(29).waitFor({ timeout: 60000 });
+  const layout = await page.evaluate(() => {
+    const scrolls = (selector) => { const e = document.querySelector(selector); return e.scrollWidth > e.clientWidth + 1; };
+    return {
+      statement: document.querySelector(".quote-text").getBoundingClientRect().width,
+      paneScrolls: scrolls("main"),
+      heatMapScrolls: scrolls(".heatmap"),
+      quoteTableScrolls: scrolls(".quote-scroll"),
+    };
+  });
+  assert.ok(layout.statement >= 250, `the statement column is ${layout.statement}px wide`);
+  assert.deepEqual(layout, { ...layout, paneScrolls: false, heatMapScrolls: true, quoteTableScrolls: true });
+  assert.deepEqual(page.problems, []);
+});
+
 test("on a phone-sized screen the list gives way to the reader and back", async () => {
   const page = await watchedPage(browser, server.url, { viewport: { width: 390, height: 800 } });
   await page.goto(server.url);
