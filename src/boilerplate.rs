@@ -4,6 +4,8 @@
 //! Rules use signals that hold across sites rather than strings from particular pages:
 //! - **cue lines**: a whole short paragraph that is a CMS prompt ("Leave a Reply", "Share this");
 //! - **shape**: a heading cue followed by a run of short, link-like lines is a link list;
+//! - **widgets**: a photo gallery's slide counter ("Hide Caption 3 of 12", "Image 1 of 2") marks
+//!   its paragraph wherever it stands — captions are the gallery's, not the article's;
 //! - **position**: about-boxes, headless link lists and stray short lines count only in the tail,
 //!   where nothing after them is article text.
 //!
@@ -29,6 +31,10 @@ pub enum BoilerplateKind {
     About,
     /// Copyright, rights and cookie notices.
     Legal,
+    /// A photo gallery or slideshow: its captions and controls.
+    PhotoGallery,
+    /// An embedded video's title and player controls ("Replay More Videos …", "Now playing").
+    VideoPlayer,
 }
 
 impl BoilerplateKind {
@@ -41,6 +47,8 @@ impl BoilerplateKind {
             BoilerplateKind::RelatedLinks => "related links",
             BoilerplateKind::About => "about box",
             BoilerplateKind::Legal => "legal notice",
+            BoilerplateKind::PhotoGallery => "photo gallery",
+            BoilerplateKind::VideoPlayer => "video player",
         }
     }
 }
@@ -71,7 +79,12 @@ const MAX_ABOUT_PARAGRAPHS: usize = 2;
 /// `author` is the byline author when known: a closing paragraph that introduces them
 /// ("Jane Doe is a reporter …") is an about box.
 pub fn classify(paragraphs: &[&str], author: Option<&str>) -> Vec<Option<BoilerplateKind>> {
-    let mut kinds: Vec<Option<BoilerplateKind>> = paragraphs.iter().map(|p| cue_kind(p)).collect();
+    let mut kinds: Vec<Option<BoilerplateKind>> = paragraphs
+        .iter()
+        .map(|p| {
+            cue_kind(p).or_else(|| has_slide_counter(p).then_some(BoilerplateKind::PhotoGallery))
+        })
+        .collect();
     mark_link_lists(paragraphs, &mut kinds);
     mark_about_boxes(paragraphs, author, &mut kinds);
     mark_tail_list(paragraphs, &mut kinds);
@@ -182,6 +195,16 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
         return Some(BoilerplateKind::Legal);
     }
 
+    const VIDEO_ANYWHERE: &[&str] = &[
+        "more videos",
+        "now playing watch this",
+        "autoplay autoplay",
+        "copy this code to your website",
+    ];
+    if has(VIDEO_ANYWHERE) {
+        return Some(BoilerplateKind::VideoPlayer);
+    }
+
     const SOCIAL: &[&str] = &[
         "share this",
         "share on",
@@ -249,6 +272,23 @@ fn starts_with_phrase(folded: &str, phrase: &str) -> bool {
     folded
         .strip_prefix(phrase)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
+/// A gallery's slide counter: a picture word, then "k of n" with 1 ≤ k ≤ n ("Hide Caption 3 of 12",
+/// "Getty Images 1 of 10", "next Image 1 of 2"). Prose counts people and votes, not pictures.
+fn has_slide_counter(paragraph: &str) -> bool {
+    const PICTURE_WORDS: &[&str] = &[
+        "caption", "photo", "photos", "image", "images", "slide", "slides", "picture", "pictures",
+        "gallery",
+    ];
+    let folded = fold(paragraph);
+    let w: Vec<&str> = folded.split(' ').collect();
+    let number = |s: &str| (s.len() <= 3).then(|| s.parse::<u16>().ok()).flatten();
+    w.windows(4).any(|v| {
+        PICTURE_WORDS.contains(&v[0])
+            && v[2] == "of"
+            && matches!((number(v[1]), number(v[3])), (Some(k), Some(n)) if 1 <= k && k <= n)
+    })
 }
 
 /// "12 Comments", "1 response", "No comments yet".
@@ -610,6 +650,54 @@ mod tests {
                 Some(RelatedLinks),
                 Some(RelatedLinks),
                 Some(RelatedLinks),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn an_embedded_video_is_its_player_not_the_article() {
+        let got = kinds(&[
+            PROSE,
+            "JUST WATCHED Battle for the Latino vote Replay More Videos ... MUST WATCH Battle for the Latino vote 04:26",
+            "Now playing: Watch this: Hackers take on new voting machines at Defcon",
+            "Embed What will a Trump White House look like? 6:39 autoplay autoplay Copy this code to your website or blog",
+            "\"I just watched the replay, and it is a must watch for every voter,\" she said.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(VideoPlayer),
+                Some(VideoPlayer),
+                Some(VideoPlayer),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_photo_gallery_is_known_by_its_slide_counter_wherever_it_stands() {
+        let got = kinds(&[
+            PROSE,
+            "Photos: Who's running for president? Ted Cruz, Donald Trump and Bernie Sanders. \
+             Hide Caption 1 of 6 Photos: Who's running for president?",
+            "\"I am here to ask you for your support,\" Kasich told his kickoff rally. Hide Caption 4 of 6",
+            "next Image 1 of 2",
+            "Previous Next Scott Olson/Getty Images 1 of 10 i View slideshow",
+            "Two of 3 voters, and 7 of 10 photographers in the survey, said the images 1 of the \
+             agencies sent were staged; photo 12 of 9 was never printed.",
+            PROSE,
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(PhotoGallery),
+                Some(PhotoGallery),
+                Some(PhotoGallery),
+                Some(PhotoGallery),
+                None,
                 None
             ]
         );
