@@ -280,6 +280,16 @@ fn is_compound_adjective(w: &str) -> bool {
     SUFFIXES.iter().any(|s| lower.ends_with(s))
 }
 
+/// Words of photo credits and captions ("GeekWire Photo", "AP File", "Photos of the aftermath …"):
+/// the common-word list misses "photo" and "image", which credits capitalise more often than prose
+/// writes them.
+fn is_credit_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Photo" | "Photos" | "File" | "Illustration" | "Video" | "Graphic" | "Image"
+    )
+}
+
 /// Sentence adverbs that are often capitalised and never names.
 fn is_discourse_word(w: &str) -> bool {
     matches!(
@@ -736,7 +746,7 @@ fn trim(
                 .get(from + 1)
                 .is_some_and(|t| lexicon::is_demonym(word(text, t)));
         let sentence_initial_common = at_start
-            && common
+            && (common || is_credit_word(w))
             && !surname_here(&tokens[from..], w)
             && !lexicon::is_place(w)
             && !lexicon::is_given_name(w)
@@ -767,11 +777,7 @@ fn trim(
     // Trailing common words ("GeekWire Photo", "Released Wednesday") are not part of the name.
     while tokens.len() > 1 && !has_connector {
         let last = word(text, &tokens[tokens.len() - 1]);
-        // Credit words of captions: "GeekWire Photo", "AP File".
-        let credit = matches!(
-            last,
-            "Photo" | "Photos" | "File" | "Illustration" | "Video" | "Graphic" | "Image"
-        );
+        let credit = is_credit_word(last);
         let surname = || surname_here(tokens, last);
         let trailing = (is_date_word(last) && !surname())
             || credit
@@ -1371,6 +1377,14 @@ mod tests {
             "{HEAD}Studies show American police misidentify people. On Wednesday, Congress met."
         ));
         assert_eq!(got, [("Congress".to_string(), "ORG")]);
+    }
+
+    #[test]
+    fn a_caption_word_opening_a_sentence_is_no_name() {
+        let got = found(&format!(
+            "{HEAD}Photos of the aftermath were posted online. Video shows the crowd. Getty Images supplied them."
+        ));
+        assert_eq!(got, [("Getty Images".to_string(), "ORG")]);
     }
 
     #[test]
