@@ -232,6 +232,13 @@ fn is_shouted(name: &str) -> bool {
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5)
 }
 
+/// The letters of an acronym of 2–6 capitals, dots left out: "G.O.P." → "GOP".
+fn acronym_letters(word: &str) -> Option<String> {
+    let letters: String = word.chars().filter(|c| *c != '.').collect();
+    ((2..=6).contains(&letters.chars().count()) && letters.chars().all(char::is_uppercase))
+        .then_some(letters)
+}
+
 /// Words left out of an acronym: "American Civil Liberties Union" → ACLU.
 fn initials(name: &str) -> String {
     name.split_whitespace()
@@ -479,48 +486,95 @@ async fn resolve_forms<F: FnMut() -> P, P: Future<Output = ()>>(
 
     // 3. Acronyms ↔ expansions (any word order, for translated names), through an index of
     // multi-word names by their initials, so the work grows with the corpus, not its square.
+    // In a large corpus one acronym spells many names ("CIA": Central Intelligence Agency,
+    // Comeback America Initiative …), so it joins a name only on evidence: its known meaning; or
+    // the two written in one document (in one paragraph for a name in another word order), the
+    // name written with it in the most documents winning (with its other spellings); or, for the
+    // exact initials, being the only name in the corpus that has them.
     let mut by_initials: HashMap<Vec<char>, Vec<usize>> = HashMap::default();
-    // Only organisations expand acronyms: "GOP" is not "Peter O. Graham".
+    // Only organisations expand acronyms ("GOP" is not "Peter O. Graham"), and a name with an
+    // acronym in it expands none ("CNN and NBC News" is not CNN).
     for (j, g) in forms.iter().enumerate() {
         pauses.tick().await;
-        if g.words().len() >= 2 && kinds[j] == EntityType::Org {
+        if g.words().len() >= 2
+            && kinds[j] == EntityType::Org
+            && !g.words().iter().any(|w| acronym_letters(w).is_some())
+        {
             by_initials
                 .entry(sorted_chars(&initials(&g.surface)))
                 .or_default()
                 .push(j);
         }
     }
+    let documents_of = |form: &Form| {
+        let mut docs: Vec<usize> = form.mentions.iter().map(|m| m.doc).collect();
+        docs.dedup();
+        docs
+    };
     for (i, f) in forms.iter().enumerate() {
         pauses.tick().await;
-        let letters: String = f.surface.chars().filter(|c| *c != '.').collect();
-        let is_acronym =
-            (2..=6).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase());
-        if !is_acronym || kinds[i] == EntityType::Place {
+        let Some(letters) = acronym_letters(&f.surface) else {
+            continue;
+        };
+        if kinds[i] == EntityType::Place || lexicon::country_canonical(&letters).is_some() {
             continue;
         }
         let meaning = lexicon::acronym_meaning(&letters).map(meaning_words);
-        for &j in by_initials
+        let candidates: Vec<(usize, bool)> = by_initials
             .get(&sorted_chars(&letters))
             .map_or(&[][..], Vec::as_slice)
-        {
-            let g = &forms[j];
-            if meaning
-                .as_ref()
-                .is_some_and(|m| *m != meaning_words(&g.surface))
-            {
-                continue;
+            .iter()
+            .filter(|&&j| {
+                meaning
+                    .as_ref()
+                    .is_none_or(|m| *m == meaning_words(&forms[j].surface))
+            })
+            .map(|&j| (j, initials(&forms[j].surface) == letters))
+            .filter(|&(_, exact)| exact || letters.len() >= 3)
+            .collect();
+        let joined: Vec<(usize, bool)> = if meaning.is_some() {
+            candidates
+        } else {
+            let docs = documents_of(f);
+            let shared = |j: usize| {
+                documents_of(&forms[j])
+                    .iter()
+                    .filter(|d| docs.binary_search(d).is_ok())
+                    .count()
+            };
+            let written_with: Vec<(usize, bool, usize)> = candidates
+                .iter()
+                .map(|&(j, exact)| (j, exact, shared(j)))
+                // A name in another word order is a translation only right next to the acronym.
+                .filter(|&(j, exact, n)| n > 0 && (exact || neighbours[i].contains(&j)))
+                .collect();
+            let best = written_with
+                .iter()
+                .max_by_key(|&&(j, exact, n)| (n, exact, forms[j].mentions.len()))
+                .map(|&(j, _, _)| meaning_words(&forms[j].surface));
+            match best {
+                Some(best) => written_with
+                    .into_iter()
+                    .filter(|&(j, _, _)| meaning_words(&forms[j].surface) == best)
+                    .map(|(j, exact, _)| (j, exact))
+                    .collect(),
+                None => match candidates.as_slice() {
+                    [(j, true)] => vec![(*j, true)],
+                    _ => Vec::new(),
+                },
             }
-            let init = initials(&g.surface);
-            if init == letters {
-                uf.union(j, i);
-                reasons.push((i, format!("{}: initials of {}", f.surface, g.surface)));
-            } else if letters.len() >= 3 {
-                uf.union(j, i);
-                reasons.push((
+        };
+        for (j, exact) in joined {
+            uf.union(j, i);
+            let g = &forms[j];
+            reasons.push(if exact {
+                (i, format!("{}: initials of {}", f.surface, g.surface))
+            } else {
+                (
                     j,
                     format!("{}: the words of {} in another order", g.surface, f.surface),
-                ));
-            }
+                )
+            });
         }
     }
 
@@ -819,6 +873,39 @@ mod tests {
             ["ACLU"]
         );
         assert_eq!(entity(&index, "Amazon Web Services").aliases, ["AWS"]);
+    }
+
+    #[test]
+    fn an_acronym_of_many_names_joins_the_one_written_with_it() {
+        let index = resolve(&corpus(&[
+            &format!("{HEAD}The CIA briefed senators. The Central Intelligence Agency declined."),
+            &format!("{HEAD}The Comeback America Initiative met. The CIA was not there."),
+            &format!("{HEAD}The Central Intelligence Agency and the CIA agreed."),
+            &format!("{HEAD}The SJW crowd complained."),
+            &format!("{HEAD}The Wall Street Journal reported it."),
+            &format!("{HEAD}CNN and NBC News reported it. CNN said so."),
+        ]));
+        assert_eq!(
+            entity(&index, "Central Intelligence Agency").aliases,
+            ["CIA"]
+        );
+        assert!(entity(&index, "Comeback America Initiative")
+            .aliases
+            .is_empty());
+        assert!(entity(&index, "Wall Street Journal").aliases.is_empty());
+        assert!(entity(&index, "CNN").aliases.is_empty());
+    }
+
+    #[test]
+    fn an_acronym_the_corpus_spells_out_once_joins_it_across_documents() {
+        let index = resolve(&corpus(&[
+            &format!("{HEAD}The ACLU sued the city."),
+            &format!("{HEAD}The American Civil Liberties Union said so."),
+        ]));
+        assert_eq!(
+            entity(&index, "American Civil Liberties Union").aliases,
+            ["ACLU"]
+        );
     }
 
     #[test]
