@@ -442,6 +442,11 @@ fn is_acronym(w: &str) -> bool {
     all_capitals && uppercase && (2..=6).contains(&count)
 }
 
+/// "Immigration", not "US" (which `is_common_word` takes for "us").
+fn is_common_noun(w: &str) -> bool {
+    lexicon::is_common_word(w) && !is_acronym(w)
+}
+
 fn is_date_word(w: &str) -> bool {
     matches!(
         w,
@@ -621,11 +626,9 @@ fn sentence_chunks(
                 break;
             }
             let so_far = &tokens[start..end];
-            let after = end
-                + 1
-                + usize::from(
-                    c == "and" && tokens.get(end + 1).is_some_and(|t| word(text, t) == "the"),
-                );
+            let the_follows =
+                c == "and" && tokens.get(end + 1).is_some_and(|t| word(text, t) == "the");
+            let after = end + 1 + usize::from(the_follows);
             if name_token_len(text, tokens, &capitalized, after, title_case) == 0 {
                 break;
             }
@@ -637,11 +640,22 @@ fn sentence_chunks(
             let joins = match c {
                 "of" | "for" | "on" => org_like(text, so_far) && !person_follows,
                 "and" | "&" => {
-                    c == "&" || in_org_phrase || {
-                        // "Immigration and Customs Enforcement": the run after "and" ends the name
-                        // with an organisation word.
-                        lexicon::is_org_head(word(text, &tokens[run_end - 1])) && end - start == 1
-                    }
+                    // "the Department of Homeland Security and the FBI", "CNN and the New York
+                    // Times" name two bodies; "Islamic State of Iraq and the Levant" one.
+                    let last = word(text, &tokens[run_end - 1]);
+                    let common_noun_after_the =
+                        run_end - after == 1 && !is_acronym(last) && !lexicon::is_org_head(last);
+                    c == "&"
+                        || (in_org_phrase && (!the_follows || common_noun_after_the))
+                        // "Immigration and Customs Enforcement": the run after "and" ends the
+                        // name with an organisation word. After "and the" only a common word
+                        // starts such a name ("Immigration and the Customs Enforcement", as a
+                        // translation writes it); "CNN and the New York Times" are two.
+                        || (lexicon::is_org_head(last)
+                            && end - start == 1
+                            && (!the_follows
+                                || (is_common_noun(word(text, &tokens[start]))
+                                    && run_end - after > 1)))
                 }
                 "the" => false,
                 p if PARTICLES.contains(&p) => true,
@@ -772,6 +786,19 @@ fn trim(
         from += 1;
     }
     let mut tokens = &tokens[from..];
+    // "Department of Homeland Security and", "Yahoo News on Tuesday": a connector, or a day or
+    // month after "on", ends no name.
+    while let [rest @ .., last] = tokens {
+        let w = word(text, last);
+        let dated = is_date_word(w)
+            && rest.len() > 1
+            && word(text, &rest[rest.len() - 1]) == "on"
+            && !surname_here(tokens, w);
+        if rest.is_empty() || !(CONNECTORS.contains(&w) || dated) {
+            break;
+        }
+        tokens = if dated { &rest[..rest.len() - 1] } else { rest };
+    }
     let has_connector = tokens.iter().any(|t| CONNECTORS.contains(&word(text, t)));
     let before_tail = tokens.len();
     // Trailing common words ("GeekWire Photo", "Released Wednesday") are not part of the name.
@@ -1385,6 +1412,31 @@ mod tests {
             "{HEAD}Photos of the aftermath were posted online. Video shows the crowd. Getty Images supplied them."
         ));
         assert_eq!(got, [("Getty Images".to_string(), "ORG")]);
+    }
+
+    #[test]
+    fn and_the_between_two_bodies_a_trailing_connector_or_an_on_weekday_end_the_name() {
+        let got = found(&format!(
+            "{HEAD}Agents of the Department of Homeland Security and the FBI met. Yahoo News on Tuesday reported it first. CNN and the New York Times followed, as did the Islamic State of Iraq and the Levant. Talks between the US and the Soviet Union, said Immigration and the Customs Enforcement."
+        ));
+        assert_found(
+            &got,
+            &[
+                ("Department of Homeland Security", "ORG"),
+                ("FBI", "ORG"),
+                ("Yahoo News", "ORG"),
+                ("CNN", "ORG"),
+                ("New York Times", "ORG"),
+                ("Islamic State of Iraq and the Levant", "ORG"),
+                ("US", "PLACE"),
+                ("Immigration and the Customs Enforcement", "ORG"),
+            ],
+        );
+        assert!(
+            !got.iter()
+                .any(|(n, _)| n.ends_with(" and") || n.ends_with("Tuesday")),
+            "{got:?}"
+        );
     }
 
     #[test]
