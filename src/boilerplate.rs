@@ -4,6 +4,8 @@
 //! Rules use signals that hold across sites rather than strings from particular pages:
 //! - **cue lines**: a whole short paragraph that is a CMS prompt ("Leave a Reply", "Share this");
 //! - **shape**: a heading cue followed by a run of short, link-like lines is a link list;
+//! - **ad slots**: a paragraph that only says an ad stood there ("Advertisement", "Story Continued
+//!   Below") marks itself wherever it stands;
 //! - **widgets**: a photo gallery's slide counter ("Hide Caption 3 of 12", "Image 1 of 2") marks
 //!   its paragraph wherever it stands — captions are the gallery's, not the article's;
 //! - **position**: about-boxes, headless link lists and stray short lines count only in the tail,
@@ -35,6 +37,8 @@ pub enum BoilerplateKind {
     PhotoGallery,
     /// An embedded video's title and player controls ("Replay More Videos …", "Now playing").
     VideoPlayer,
+    /// Where an ad stood: "Advertisement", "AD", "Story Continued Below".
+    AdSlot,
 }
 
 impl BoilerplateKind {
@@ -49,6 +53,7 @@ impl BoilerplateKind {
             BoilerplateKind::Legal => "legal notice",
             BoilerplateKind::PhotoGallery => "photo gallery",
             BoilerplateKind::VideoPlayer => "video player",
+            BoilerplateKind::AdSlot => "ad slot",
         }
     }
 }
@@ -204,6 +209,9 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
     if has(VIDEO_ANYWHERE) {
         return Some(BoilerplateKind::VideoPlayer);
     }
+    if is_ad_slot(&folded) {
+        return Some(BoilerplateKind::AdSlot);
+    }
 
     const SOCIAL: &[&str] = &[
         "share this",
@@ -243,6 +251,36 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
         return Some(BoilerplateKind::RelatedLinks);
     }
     None
+}
+
+/// A paragraph that only marks where an ad stood: its label ("Advertisement", "AD",
+/// "Sponsored"), the note that the text goes on past it ("Story Continued Below", "Continue
+/// reading the main story"), or both. The whole paragraph must be the marker: "The story
+/// continued below the fold" has more words.
+fn is_ad_slot(folded: &str) -> bool {
+    const LABELS: &[&str] = &["advertisement", "advertisements", "ad", "ads", "sponsored"];
+    const TEXT: &[&str] = &["story", "article", "text", "content", "post"];
+    let words: Vec<&str> = folded.split(' ').collect();
+    let labelled = words.first().is_some_and(|w| LABELS.contains(w));
+    let note = &words[usize::from(labelled)..];
+    let note = match note {
+        [text, rest @ ..] if TEXT.contains(text) => rest,
+        _ => note,
+    };
+    match note {
+        [] => labelled,
+        ["continue" | "continues" | "continued", rest @ ..] => matches!(
+            rest,
+            ["below"]
+                | ["below", "advertisement"]
+                | ["below", "the", "ad"]
+                | ["below", "video"]
+                | ["reading"]
+                | ["reading", "below"]
+                | ["reading", "the", "main", "story"]
+        ),
+        _ => false,
+    }
 }
 
 /// A link to another story set in the article: a related-links cue, a colon and one headline
@@ -443,8 +481,12 @@ fn mark_link_lists(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
         if kinds[i] == Some(BoilerplateKind::RelatedLinks) && related_heading(&fold(paragraphs[i]))
         {
             let mut j = i + 1;
-            while j < paragraphs.len() && kinds[j].is_none() && link_like(paragraphs[j]) {
-                kinds[j] = Some(BoilerplateKind::RelatedLinks);
+            // An ad slot between the links ("READ MORE:", "Advertisement", headlines) is no end.
+            while j < paragraphs.len()
+                && (kinds[j] == Some(BoilerplateKind::AdSlot)
+                    || kinds[j].is_none() && link_like(paragraphs[j]))
+            {
+                kinds[j].get_or_insert(BoilerplateKind::RelatedLinks);
                 j += 1;
             }
             i = j;
@@ -563,23 +605,31 @@ fn mark_about_boxes(
 fn mark_tail_list(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
     const MIN_HEADLINE_WORDS: usize = 4;
     let headline = |p: &str| link_like(p) && word_count(p) >= MIN_HEADLINE_WORDS;
+    // Ad slots between the headlines neither end the list nor count as its items.
+    let ad_slot = |i: usize| kinds[i] == Some(BoilerplateKind::AdSlot);
     let tail_start = kinds
         .iter()
         .rposition(Option::is_none)
         .map_or(0, |last_body| {
             let mut start = last_body + 1;
-            while start > 0 && kinds[start - 1].is_none() && headline(paragraphs[start - 1]) {
+            while start > 0
+                && (ad_slot(start - 1)
+                    || kinds[start - 1].is_none() && headline(paragraphs[start - 1]))
+            {
                 start -= 1;
             }
             start
         });
     let run = (tail_start..paragraphs.len())
-        .take_while(|&i| kinds[i].is_none())
+        .take_while(|&i| kinds[i].is_none() || ad_slot(i))
+        .count();
+    let items = (tail_start..tail_start + run)
+        .filter(|&i| !ad_slot(i))
         .count();
     let body_before = kinds[..tail_start].iter().any(Option::is_none);
-    if run >= MIN_TAIL_LIST_ITEMS && body_before && rest_is_boilerplate(kinds, tail_start + run) {
+    if items >= MIN_TAIL_LIST_ITEMS && body_before && rest_is_boilerplate(kinds, tail_start + run) {
         for kind in &mut kinds[tail_start..tail_start + run] {
-            *kind = Some(BoilerplateKind::RelatedLinks);
+            kind.get_or_insert(BoilerplateKind::RelatedLinks);
         }
     }
 }
@@ -672,6 +722,72 @@ mod tests {
                 Some(VideoPlayer),
                 Some(VideoPlayer),
                 None
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ad_slot_marker_is_boilerplate_wherever_it_stands_and_prose_about_ads_is_not() {
+        let got = kinds(&[
+            PROSE,
+            "Story Continued Below",
+            "Advertisement",
+            "AD",
+            "Story continues below advertisement",
+            "Continue Reading Below",
+            "The story continued below the fold on page A6.",
+            "Advertisements",
+            "Advertisement Continue reading the main story",
+            "Ad spending rose 12 percent.",
+            "Content",
+            PROSE,
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(AdSlot),
+                Some(AdSlot),
+                Some(AdSlot),
+                Some(AdSlot),
+                Some(AdSlot),
+                None,
+                Some(AdSlot),
+                Some(AdSlot),
+                None,
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ad_slot_inside_a_link_list_neither_ends_it_nor_joins_it() {
+        let got = kinds(&[
+            PROSE,
+            "READ MORE:",
+            "Advertisement",
+            "The New York Times’s Steve Scalise Article is Shameful",
+            "The New York Times & Trump’s Critics on the Right",
+            PROSE,
+            "Council votes to ban face recognition in city parks",
+            "ADVERTISEMENT",
+            "Why the police want the software back after the ban",
+            "Three cities that banned the software and what happened next",
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(RelatedLinks),
+                Some(AdSlot),
+                Some(RelatedLinks),
+                Some(RelatedLinks),
+                None,
+                Some(RelatedLinks),
+                Some(AdSlot),
+                Some(RelatedLinks),
+                Some(RelatedLinks)
             ]
         );
     }
