@@ -41,6 +41,10 @@ for c in json.loads((data / "continents.json").read_text()).values():
 rows = [json.loads(l) for l in gzip.open(allsides, "rt")]
 kept = [r for r in rows if 1500 <= len(r["text"]) <= 5000]
 held_out = {r["id"] for r in random.Random(20261122).sample(kept, 12)}
+# A line found in many articles is a page widget ("Story Continued Below", 626 articles), not
+# prose: its capitals say nothing about names. A byline recurs in a few dozen at most.
+widget_lines = collections.Counter(l for r in rows for l in set(r["text"].split("\n")) if l.strip())
+widgets = {l for l, n in widget_lines.items() if n >= 100}
 lower, capital = collections.Counter(), collections.Counter()
 for r in rows:
     if r["id"] in held_out:
@@ -49,6 +53,8 @@ for r in rows:
         words = list(re.finditer(r"[A-Za-z][a-z]+", line))
         # Headline-style lines capitalise every word; they say nothing about names.
         if len(words) >= 4 and sum(m.group()[0].isupper() for m in words) * 10 >= len(words) * 7:
+            continue
+        if line in widgets:
             continue
         for m in words:
             w = m.group()

@@ -1407,6 +1407,15 @@ mod tests {
     }
 
     #[test]
+    fn a_word_a_page_widget_capitalises_is_no_name_opening_a_sentence() {
+        // "Below" is capitalised mid-line in Politico's "Story Continued Below" on 626 pages.
+        let got = found(&format!(
+            "{HEAD}Below are the top five wins for public lands. Privacy advocates objected, said Senator Ron Wyden."
+        ));
+        assert_eq!(got, [("Ron Wyden".to_string(), "PERSON")]);
+    }
+
+    #[test]
     fn a_caption_word_opening_a_sentence_is_no_name() {
         let got = found(&format!(
             "{HEAD}Photos of the aftermath were posted online. Video shows the crowd. Getty Images supplied them."
