@@ -43,7 +43,9 @@ kept = [r for r in rows if 1500 <= len(r["text"]) <= 5000]
 held_out = {r["id"] for r in random.Random(20261122).sample(kept, 12)}
 # A line found in many articles is a page widget ("Story Continued Below", 626 articles), not
 # prose: its capitals say nothing about names. A byline recurs in a few dozen at most.
-widget_lines = collections.Counter(l for r in rows for l in set(r["text"].split("\n")) if l.strip())
+widget_lines = collections.Counter(
+    l for r in rows if r["id"] not in held_out for l in set(r["text"].split("\n")) if l.strip()
+)
 widgets = {l for l, n in widget_lines.items() if n >= 100}
 lower, capital = collections.Counter(), collections.Counter()
 for r in rows:
