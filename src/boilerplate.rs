@@ -2,14 +2,18 @@
 //! social prompts, related-link lists, about-the-author boxes, copyright lines.
 //!
 //! Rules use signals that hold across sites rather than strings from particular pages:
-//! - **cue lines**: a whole short paragraph that is a CMS prompt ("Leave a Reply", "Share this");
+//! - **cue lines**: a whole short paragraph that is a CMS prompt ("Leave a Reply", "Share this"),
+//!   a newsletter or app prompt that speaks to the reader, a credit line ("… contributed to this
+//!   report"), a contact line with an address, an opinion or transcript disclaimer, or a widget's
+//!   lone label ("Photo", "WATCH:");
 //! - **shape**: a heading cue followed by a run of short, link-like lines is a link list;
 //! - **ad slots**: a paragraph that only says an ad stood there ("Advertisement", "Story Continued
 //!   Below") marks itself wherever it stands;
 //! - **widgets**: a photo gallery's slide counter ("Hide Caption 3 of 12", "Image 1 of 2") marks
 //!   its paragraph wherever it stands — captions are the gallery's, not the article's;
 //! - **position**: about-boxes, headless link lists and stray short lines count only in the tail,
-//!   where nothing after them is article text.
+//!   where nothing after them is article text; after a sign-off (a credit, a contact line, a
+//!   follow prompt) the link-like lines that end the page are links.
 //!
 //! **A body paragraph is never marked on shape or position alone in the middle of an article.**
 
@@ -39,6 +43,11 @@ pub enum BoilerplateKind {
     VideoPlayer,
     /// Where an ad stood: "Advertisement", "AD", "Story Continued Below".
     AdSlot,
+    /// Who helped write the story: "The Associated Press contributed to this report",
+    /// "(Reporting by …; Editing by …)".
+    Credit,
+    /// How to reach the newsroom or the author: "Write to … at …@…", "Send letters to …".
+    Contact,
 }
 
 impl BoilerplateKind {
@@ -54,6 +63,8 @@ impl BoilerplateKind {
             BoilerplateKind::PhotoGallery => "photo gallery",
             BoilerplateKind::VideoPlayer => "video player",
             BoilerplateKind::AdSlot => "ad slot",
+            BoilerplateKind::Credit => "credit line",
+            BoilerplateKind::Contact => "contact line",
         }
     }
 }
@@ -93,6 +104,7 @@ pub fn classify(paragraphs: &[&str], author: Option<&str>) -> Vec<Option<Boilerp
     mark_link_lists(paragraphs, &mut kinds);
     mark_about_boxes(paragraphs, author, &mut kinds);
     mark_tail_list(paragraphs, &mut kinds);
+    mark_links_after_sign_off(paragraphs, &mut kinds);
     absorb_tail_strays(paragraphs, &mut kinds);
     kinds
 }
@@ -177,6 +189,12 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
         "view original",
         "see original article",
     ];
+    if is_credit(paragraph, &folded) {
+        return Some(BoilerplateKind::Credit);
+    }
+    if is_contact_line(paragraph, &folded) {
+        return Some(BoilerplateKind::Contact);
+    }
     if folded == "source"
         || folded == "sources"
         || starts(SOURCE)
@@ -196,6 +214,7 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
     if paragraph.trim_start().starts_with('©')
         || folded.starts_with("copyright ") && n <= 30
         || has(LEGAL_ANYWHERE)
+        || is_disclaimer(&folded)
     {
         return Some(BoilerplateKind::Legal);
     }
@@ -209,6 +228,9 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
     if has(VIDEO_ANYWHERE) {
         return Some(BoilerplateKind::VideoPlayer);
     }
+    if let Some(kind) = widget_label(&folded) {
+        return Some(kind);
+    }
     if is_ad_slot(&folded) {
         return Some(BoilerplateKind::AdSlot);
     }
@@ -219,6 +241,7 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
         "share via",
         "share the article",
         "share this article",
+        "read or share this story",
         "click to share",
         "subscribe to our",
         "sign up for our",
@@ -244,10 +267,16 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
         "whatsapp",
         "share tweet",
     ];
-    if starts(SOCIAL) || SOCIAL_ALONE.contains(&folded.as_str()) || is_network_prompt(&folded) {
+    if starts(SOCIAL)
+        || SOCIAL_ALONE.contains(&folded.as_str())
+        || is_network_prompt(paragraph, &folded)
+        || is_newsletter_prompt(&folded)
+        || is_app_prompt(&folded)
+        || starts_with_phrase(&folded, "support") && contains_phrase(&folded, "journalism")
+    {
         return Some(BoilerplateKind::Social);
     }
-    if related_heading(&folded) || is_link_line(paragraph) {
+    if related_heading(&folded) || is_link_line(paragraph) || is_click_prompt(&folded) {
         return Some(BoilerplateKind::RelatedLinks);
     }
     None
@@ -364,8 +393,10 @@ fn is_source_credit(paragraph: &str, words: usize) -> bool {
         && words <= 12
 }
 
-/// A short line that asks the reader to like/follow/join/share on a named social network.
-fn is_network_prompt(folded: &str) -> bool {
+/// A short line that asks the reader to like/follow/join/share on a named social network ("Like
+/// us on Facebook"), or opens with the ask and names a network or a handle ("Follow Chuck on
+/// Twitter", "Follow @politico", "Read CNNOpinion's new Flipboard magazine").
+fn is_network_prompt(paragraph: &str, folded: &str) -> bool {
     const NETWORKS: &[&str] = &[
         "facebook",
         "twitter",
@@ -396,7 +427,142 @@ fn is_network_prompt(folded: &str) -> bool {
     let addressed = tokens
         .iter()
         .any(|t| matches!(*t, "us" | "our" | "you" | "your"));
+    let handle = paragraph
+        .split_whitespace()
+        .any(|w| w.len() > 1 && w.starts_with('@'));
+    let imperative = matches!(tokens.first(), Some(&("follow" | "read")));
     network && ask && addressed
+        || imperative && (network || handle) && tokens.len() <= MAX_PROMPT_WORDS
+}
+
+/// Longest follow prompt or link prompt, in words ("Follow @politicalticker Follow @KilloughCNN",
+/// "Click here for more from The Wall Street Journal"). Range 8–25: prompts name one target;
+/// 15 leaves room for two handles or a long outlet name, short of a sentence of reporting.
+const MAX_PROMPT_WORDS: usize = 15;
+
+/// Asks the reader to sign up for a newsletter or have news delivered ("Sign up for Daily
+/// Newsletters", "Get the Monitor Stories you care about delivered to your inbox"): it names a
+/// newsletter or the reader's inbox, and speaks to the reader or asks them to sign up. A report
+/// about newsletters ("More than a million people subscribe to the newsletter, she said") does
+/// neither, and reported speech is never a prompt.
+fn is_newsletter_prompt(folded: &str) -> bool {
+    let tokens: Vec<&str> = folded.split(' ').collect();
+    let topic = tokens
+        .iter()
+        .any(|t| matches!(*t, "newsletter" | "newsletters" | "inbox"));
+    let addressed = tokens
+        .iter()
+        .any(|t| matches!(*t, "you" | "your" | "our" | "us" | "here"))
+        || ["sign up", "signing up", "subscribe"]
+            .iter()
+            .any(|ask| contains_phrase(folded, ask));
+    let reported = tokens.iter().any(|t| matches!(*t, "said" | "says"));
+    topic && addressed && !reported
+}
+
+/// Asks the reader to get an app: opens with the ask ("CLICK HERE TO GET THE FOX NEWS APP",
+/// "Download the NBC News app for full coverage"), or speaks to the reader ("Like what you're
+/// reading? Download the USA TODAY app"). News of an app ("Apple said the app would be available
+/// to download") does neither.
+fn is_app_prompt(folded: &str) -> bool {
+    let tokens: Vec<&str> = folded.split(' ').collect();
+    let imperative = matches!(tokens.first(), Some(&("click" | "get" | "download")));
+    let addressed = tokens.iter().any(|t| matches!(*t, "you" | "your" | "here"));
+    tokens.contains(&"app")
+        && tokens.len() <= MAX_PROMPT_WORDS
+        && (imperative || addressed && tokens.contains(&"download"))
+}
+
+/// A link set as an instruction ("Click here for more from The Washington Post", "CLICK HERE FOR
+/// COMPLETE CORONAVIRUS COVERAGE").
+fn is_click_prompt(folded: &str) -> bool {
+    (starts_with_phrase(folded, "click here") || starts_with_phrase(folded, "click to"))
+        && folded.split(' ').count() <= MAX_PROMPT_WORDS
+}
+
+/// A credit line: "The Associated Press contributed to this report.", "Staff writer Jo Lee
+/// contributed to this report from Washington.", "(Reporting by A; Editing by B)", "Additional
+/// reporting by C". The credit must end its sentence: "MIT contributed to this report, which
+/// found …" is reporting on a report.
+fn is_credit(paragraph: &str, folded: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "contributed to this report",
+        "contributed to this story",
+        "contributed to this article",
+        "contributed reporting",
+    ];
+    let lower = paragraph.to_lowercase();
+    let ends_sentence = |at: usize| {
+        let rest = lower[at..].trim_start_matches([' ', '\u{a0}']);
+        rest.is_empty() || rest.starts_with(['.', ')', '”']) || rest.starts_with("from ")
+    };
+    let credited = CREDITS.iter().any(|credit| {
+        lower
+            .match_indices(credit)
+            .any(|(at, _)| ends_sentence(at + credit.len()))
+    });
+    credited
+        || contains_phrase(folded, "based in part on wire service reports")
+        || starts_with_phrase(folded, "additional reporting by")
+        || contains_phrase(folded, "reporting by") && contains_phrase(folded, "editing by")
+}
+
+/// A line giving an address to write to: an email address, and an ask or the author's contact
+/// ("Write to Sara Murray at sara.murray@wsj.com", "Send letters to letters@suntimes.com", "Got a
+/// tip? Email …", "She can be reached at …").
+fn is_contact_line(paragraph: &str, folded: &str) -> bool {
+    const ASKS: &[&str] = &[
+        "write to", "contact", "send", "email", "e mail", "got a", "reach", "tips",
+    ];
+    const ANYWHERE: &[&str] = &["can be reached", "let us know", "reach him", "reach her"];
+    let email = paragraph.split_whitespace().any(|w| {
+        w.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.trim_end_matches('.').contains('.')
+        })
+    });
+    email
+        && folded.split(' ').count() <= MAX_CONTACT_WORDS
+        && (ASKS.iter().any(|ask| starts_with_phrase(folded, ask))
+            || ANYWHERE.iter().any(|cue| contains_phrase(folded, cue)))
+}
+
+/// Longest contact line, in words. Range 10–40: "Write to A at a@x.com and B at b@x.com" is 10;
+/// 30 admits a tip line with a question before it, short of a paragraph quoting an email.
+const MAX_CONTACT_WORDS: usize = 30;
+
+/// The outlet's note that a piece is opinion or a rough copy ("The opinions expressed by
+/// columnists are their own …", "This is a rush transcript. Copy may not be in its final form."),
+/// or the terms it may be republished under ("… is available without charge to any eligible news
+/// publisher …").
+fn is_disclaimer(folded: &str) -> bool {
+    let views = ["opinions expressed", "views expressed"]
+        .iter()
+        .any(|v| contains_phrase(folded, v));
+    let disowned = ["own", "solely", "do not necessarily", "of the author"]
+        .iter()
+        .any(|d| contains_phrase(folded, d));
+    views && disowned
+        || contains_phrase(folded, "rush transcript")
+        || contains_phrase(folded, "available without charge")
+            && contains_phrase(folded, "publisher")
+}
+
+/// A paragraph that is only a widget's label or control: "Photo", "Video", "WATCH:", "More:",
+/// NPR's "Enlarge this image toggle caption …", Reuters' "Slideshow (2 Images)".
+fn widget_label(folded: &str) -> Option<BoilerplateKind> {
+    use BoilerplateKind::*;
+    let words: Vec<&str> = folded.split(' ').collect();
+    let slideshow = matches!(words.as_slice(), ["slideshow", n, "images" | "image" | "photos"]
+        if n.bytes().all(|b| b.is_ascii_digit()));
+    if slideshow || contains_phrase(folded, "toggle caption") {
+        return Some(PhotoGallery);
+    }
+    match folded {
+        "photo" | "photos" | "image" | "images" | "photo gallery" => Some(PhotoGallery),
+        "video" | "videos" | "watch" | "watch video" | "youtube" | "loading" => Some(VideoPlayer),
+        "more" => Some(RelatedLinks),
+        _ => None,
+    }
 }
 
 fn related_heading(folded: &str) -> bool {
@@ -466,11 +632,14 @@ fn related_heading(folded: &str) -> bool {
 }
 
 /// A line that can be an item of a link list: a headline, or a teaser cut off with an ellipsis.
+/// A line that ends with a full stop, inside closing quotes or not ("… will protect you.”"), is
+/// prose; headlines end without one, or with a question mark.
 fn link_like(paragraph: &str) -> bool {
     let p = paragraph.trim_end();
     let n = word_count(p);
     let teaser = p.ends_with('…') || p.ends_with("...");
-    n > 0 && (teaser && n <= MAX_TEASER_WORDS || n <= MAX_LINK_WORDS && !p.ends_with('.'))
+    let sentence = p.trim_end_matches(['”', '"']).ends_with('.');
+    n > 0 && (teaser && n <= MAX_TEASER_WORDS || n <= MAX_LINK_WORDS && !sentence)
 }
 
 /// After a related-links heading, the link-like lines that follow belong to it; a link line
@@ -630,6 +799,35 @@ fn mark_tail_list(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
     if items >= MIN_TAIL_LIST_ITEMS && body_before && rest_is_boilerplate(kinds, tail_start + run) {
         for kind in &mut kinds[tail_start..tail_start + run] {
             kind.get_or_insert(BoilerplateKind::RelatedLinks);
+        }
+    }
+}
+
+/// Once the article has signed off — a credit, a contact line, a follow prompt — the link-like
+/// lines that end the page are links, however few ("Follow Nightengale on Twitter", "GALLERY:
+/// Cubs revel in historic title"). Lines before the sign-off stay body.
+fn mark_links_after_sign_off(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
+    use BoilerplateKind::*;
+    let mut start = paragraphs.len();
+    let mut sign_off = None;
+    // Newsletter and app prompts are set anywhere in a page; a follow prompt closes the article.
+    let signs_off = |i: usize| match kinds[i] {
+        Some(Credit | Contact) => true,
+        Some(Social) => starts_with_phrase(&fold(paragraphs[i]), "follow"),
+        _ => false,
+    };
+    while start > 0 && (kinds[start - 1].is_some() || link_like(paragraphs[start - 1])) {
+        start -= 1;
+        if signs_off(start) {
+            sign_off = Some(start);
+        }
+    }
+    let Some(sign_off) = sign_off else {
+        return;
+    };
+    if kinds[..sign_off].iter().any(Option::is_none) {
+        for kind in &mut kinds[sign_off + 1..] {
+            kind.get_or_insert(RelatedLinks);
         }
     }
 }
@@ -937,5 +1135,135 @@ mod tests {
             Some("Sam Lee"),
         );
         assert_eq!(got, [None, Some(About)]);
+    }
+
+    #[test]
+    fn newsletter_and_app_prompts_are_social_prompts_wherever_they_stand() {
+        let got = kinds(&[
+            PROSE,
+            "Sign up for Daily Newsletters Manage Newsletters",
+            "Get the Monitor Stories you care about delivered to your inbox. By signing up, you \
+             agree to our Privacy Policy",
+            "More than a million people subscribe to the newsletter, she said.",
+            "CLICK HERE TO GET THE FOX NEWS APP",
+            "Apple said the app would be available to download in June.",
+            "Click here for more from The Wall Street Journal.",
+            PROSE,
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(Social),
+                Some(Social),
+                None,
+                Some(Social),
+                None,
+                Some(RelatedLinks),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_credit_line_names_who_helped_write_the_story() {
+        let got = kinds(&[
+            PROSE,
+            "Researchers at MIT contributed to this report, which found the software misread \
+             darker faces.",
+            PROSE,
+            "Fox News' Chad Pergram and The Associated Press contributed to this report.",
+            "Staff writer Francine Kiefer contributed to this report from Washington.",
+            "(Reporting by Caroline Copley; editing by Mark Heinrich)",
+        ]);
+        assert_eq!(
+            got,
+            [None, None, None, Some(Credit), Some(Credit), Some(Credit)]
+        );
+    }
+
+    #[test]
+    fn a_contact_line_gives_an_address_and_asks_to_write() {
+        let got = kinds(&[
+            PROSE,
+            "The leaked memo was sent from ops@agency.gov to every field office.",
+            PROSE,
+            "Write to Sara Murray at sara.murray@wsj.com",
+            "Got a TIP from the RIGHT or LEFT? Email FoxNewsFirst@FOXNEWS.COM",
+        ]);
+        assert_eq!(got, [None, None, None, Some(Contact), Some(Contact)]);
+    }
+
+    #[test]
+    fn opinion_and_transcript_disclaimers_are_legal_notices() {
+        let got = kinds(&[
+            "This is a rush transcript. Copy may not be in its final form.",
+            PROSE,
+            "The opinions expressed by columnists are their own and do not represent the views of \
+             Townhall.com.",
+            "Voters expressed opinions on the ban at Tuesday's meeting.",
+        ]);
+        assert_eq!(got, [Some(Legal), None, Some(Legal), None]);
+    }
+
+    #[test]
+    fn a_lone_widget_label_or_caption_control_is_the_widget() {
+        let got = kinds(&[
+            PROSE,
+            "Photo",
+            "Enlarge this image toggle caption J. Scott Applewhite/AP J. Scott Applewhite/AP",
+            "Slideshow (2 Images)",
+            "WATCH:",
+            "Watch the vote on Friday, the mayor said.",
+            "More:",
+            PROSE,
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(PhotoGallery),
+                Some(PhotoGallery),
+                Some(PhotoGallery),
+                Some(VideoPlayer),
+                None,
+                Some(RelatedLinks),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn after_a_follow_prompt_signs_off_the_lines_that_end_the_page_are_links() {
+        let got = kinds(&[
+            PROSE,
+            "“There’s no question there’s been a degradation of the conversation,” Foley said. \
+             “I don’t pin that on him.”",
+            "Follow reporter Jeff Ostrowski on Twitter: @bio561",
+            "Happy tears, hugs and Champagne:Every emotional moment we witnessed at the Oscars",
+            "Poll:Americans divided on Trump's acquittal",
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                None,
+                Some(Social),
+                Some(RelatedLinks),
+                Some(RelatedLinks)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_newsletter_prompt_set_before_the_last_paragraph_signs_nothing_off() {
+        let got = kinds(&[
+            PROSE,
+            "Get the Monitor Stories you care about delivered to your inbox. By signing up, you \
+             agree to our Privacy Policy",
+            "“Don’t worry, my twin 10-year-old daughters will protect you.”",
+            "Staff writer Francine Kiefer contributed to this report from Washington.",
+        ]);
+        assert_eq!(got, [None, Some(Social), None, Some(Credit)]);
     }
 }
