@@ -1171,6 +1171,7 @@ fn apply_document_evidence(
     let firm_of = |chunks: &[Chunk]| {
         let mut firm: HashMap<String, EntityType> = HashMap::default();
         let mut surnames: HashSet<String> = HashSet::default();
+        let mut first_names: HashSet<String> = HashSet::default();
         for c in chunks {
             let Some((kind, Certainty::Firm)) = c.typed else {
                 continue;
@@ -1185,6 +1186,14 @@ fn apply_document_evidence(
                     .map(|t| word(text, t))
                     .find(|w| !matches!(*w, "." | "Jr" | "Sr" | "II" | "III" | "IV"));
                 surnames.extend(surname.map(str::to_string));
+                // "Mitch McConnell" makes a lone "Mitch" him; "RI Gov." and "PM-Designate" are
+                // no first names.
+                let first = word(text, &c.tokens[0]);
+                let mut letters = first.chars();
+                if letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
+                {
+                    first_names.insert(first.to_string());
+                }
             }
             if kind == Product && c.tokens.len() >= 2 {
                 // "Amazon Rekognition" makes "Rekognition" a product too.
@@ -1192,7 +1201,7 @@ fn apply_document_evidence(
                     .or_insert(Product);
             }
         }
-        (firm, surnames)
+        (firm, surnames, first_names)
     };
     let mentioned: HashMap<&str, usize> = chunks.iter().fold(HashMap::default(), |mut m, c| {
         *m.entry(c.span.of(text)).or_default() += 1;
@@ -1201,7 +1210,7 @@ fn apply_document_evidence(
 
     // Organisation + unknown word → product, firmly.
     let mut chunks = chunks;
-    let (firm, surnames) = firm_of(&chunks);
+    let (firm, surnames, _) = firm_of(&chunks);
     let any_type: HashMap<&str, EntityType> = chunks
         .iter()
         .filter_map(|c| c.typed.map(|(k, _)| (c.span.of(text), k)))
@@ -1229,7 +1238,7 @@ fn apply_document_evidence(
         }
     }
 
-    let (firm, surnames) = firm_of(&chunks);
+    let (firm, surnames, first_names) = firm_of(&chunks);
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
     for mut c in chunks {
         let name = c.span.of(text);
@@ -1255,7 +1264,10 @@ fn apply_document_evidence(
             let lowercase_twin = single && written_in_lowercase(name);
             let leftover =
                 single && c.tail_trimmed && mentioned.get(name) == Some(&1) && !is_acronym(name);
-            if surnames.contains(name) {
+            // A guessed place stays one: "the King of Jordan" beside "Jordan Peterson".
+            let first_name =
+                single && first_names.contains(name) && !matches!(c.typed, Some((Place, _)));
+            if surnames.contains(name) || first_name {
                 c.typed = Some((Person, Certainty::Firm));
             } else if let Some(&kind) = firm.get(name) {
                 c.typed = Some((kind, Certainty::Firm));
@@ -1413,6 +1425,23 @@ mod tests {
             "{HEAD}Below are the top five wins for public lands. Privacy advocates objected, said Senator Ron Wyden."
         ));
         assert_eq!(got, [("Ron Wyden".to_string(), "PERSON")]);
+    }
+
+    #[test]
+    fn a_lone_first_name_of_a_person_named_in_full_is_that_person() {
+        // On allsides-10k "Mitch", "Barack" and "Ilhan" alone were typed organisations.
+        let got = found(&format!(
+            "{HEAD}Senate Majority Leader Mitch McConnell spoke on Tuesday. Mitch never liked the plan. Jordan Peterson and the King of Jordan met."
+        ));
+        assert_found(
+            &got,
+            &[
+                ("Mitch McConnell", "PERSON"),
+                ("Mitch", "PERSON"),
+                ("Jordan Peterson", "PERSON"),
+                ("Jordan", "PLACE"),
+            ],
+        );
     }
 
     #[test]
