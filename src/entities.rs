@@ -333,7 +333,8 @@ impl Resolver {
         let mut by_block: HashMap<usize, Vec<usize>> = HashMap::default();
         for m in mentions {
             let surface = m.span.of(&doc.text);
-            let key = lexicon::country_canonical(surface)
+            // "Va." is Virginia, not "VA" (Veterans Affairs).
+            let key = lexicon::place_canonical(surface)
                 .map(fold)
                 .unwrap_or_else(|| fold(surface));
             let index = *by_key.entry(key).or_insert_with(|| {
@@ -620,9 +621,9 @@ async fn resolve_forms<F: FnMut() -> P, P: Future<Output = ()>>(
             }
         }
         let kind = majority(&votes);
-        let canonical_country = members
+        let canonical_place = members
             .iter()
-            .find_map(|&m| lexicon::country_canonical(&forms[m].surface));
+            .find_map(|&m| lexicon::place_canonical(&forms[m].surface));
         let fullest = members
             .iter()
             .copied()
@@ -634,7 +635,7 @@ async fn resolve_forms<F: FnMut() -> P, P: Future<Output = ()>>(
                 )
             })
             .unwrap();
-        let name = canonical_country
+        let name = canonical_place
             .map(str::to_string)
             .unwrap_or_else(|| forms[fullest].surface.clone());
         let mut spellings: Vec<(usize, String)> = Vec::new();
@@ -892,6 +893,21 @@ mod tests {
         let spicer = entity(&index, "Sean Spicer");
         assert_eq!(spicer.merges, ["Spicer: surname of Sean Spicer"]);
         assert_eq!(spicer.mentions.len(), 4);
+    }
+
+    #[test]
+    fn a_state_abbreviation_is_its_state_not_the_acronym_it_spells() {
+        let index = resolve(&corpus(&[
+            &format!("{HEAD}Sen. Tim Kaine, D-Va., spoke in Richmond, Va., about Virginia."),
+            &format!("{HEAD}The VA said veterans wait too long. The VA will hire."),
+        ]));
+        let virginia = entity(&index, "Virginia");
+        assert_eq!(
+            (virginia.kind, virginia.mentions.len()),
+            (EntityType::Place, 3)
+        );
+        assert!(virginia.aliases.contains(&"Va.".to_string()));
+        assert_eq!(entity(&index, "VA").mentions.len(), 2);
     }
 
     #[test]

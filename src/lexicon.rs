@@ -157,7 +157,7 @@ fn places() -> &'static HashMap<&'static str, &'static str> {
             .collect();
         places.extend(COUNTRY_ALIASES.iter().map(|(alias, _)| (*alias, "country")));
         places.extend(REGIONS.iter().map(|r| (*r, "region")));
-        places.extend(STATE_ABBREVIATIONS.iter().map(|a| (*a, "state")));
+        places.extend(STATE_ABBREVIATIONS.iter().map(|(a, _)| (*a, "state")));
         places
     })
 }
@@ -260,22 +260,72 @@ pub fn country_canonical(name: &str) -> Option<&'static str> {
     .copied()
 }
 
-/// Regions news writes about that are not in the gazetteer.
-/// US state abbreviations in AP style, with their dot: "Calif.", "Mich." (the tokenizer keeps
-/// the dot of dotted ones like "N.Y." already).
-const STATE_ABBREVIATIONS: &[&str] = &[
-    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
-    "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
-    "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.",
-    "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+/// US state abbreviations in AP style, with their dot ("Calif.", "Mich."; the tokenizer keeps
+/// the dot of dotted ones like "N.Y." already), and the state each stands for.
+const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala.", "Alabama"),
+    ("Ariz.", "Arizona"),
+    ("Ark.", "Arkansas"),
+    ("Calif.", "California"),
+    ("Colo.", "Colorado"),
+    ("Conn.", "Connecticut"),
+    ("Del.", "Delaware"),
+    ("Fla.", "Florida"),
+    ("Ga.", "Georgia"),
+    ("Ill.", "Illinois"),
+    ("Ind.", "Indiana"),
+    ("Kan.", "Kansas"),
+    ("Kans.", "Kansas"),
+    ("Ky.", "Kentucky"),
+    ("La.", "Louisiana"),
+    ("Md.", "Maryland"),
+    ("Mass.", "Massachusetts"),
+    ("Mich.", "Michigan"),
+    ("Minn.", "Minnesota"),
+    ("Miss.", "Mississippi"),
+    ("Mo.", "Missouri"),
+    ("Mont.", "Montana"),
+    ("Neb.", "Nebraska"),
+    ("Nev.", "Nevada"),
+    ("N.H.", "New Hampshire"),
+    ("N.J.", "New Jersey"),
+    ("N.M.", "New Mexico"),
+    ("N.Y.", "New York"),
+    ("N.C.", "North Carolina"),
+    ("N.D.", "North Dakota"),
+    ("Okla.", "Oklahoma"),
+    ("Ore.", "Oregon"),
+    ("Pa.", "Pennsylvania"),
+    ("R.I.", "Rhode Island"),
+    ("S.C.", "South Carolina"),
+    ("S.D.", "South Dakota"),
+    ("Tenn.", "Tennessee"),
+    ("Tex.", "Texas"),
+    ("Vt.", "Vermont"),
+    ("Va.", "Virginia"),
+    ("Wash.", "Washington"),
+    ("W.Va.", "West Virginia"),
+    ("Wis.", "Wisconsin"),
+    ("Wyo.", "Wyoming"),
 ];
+
+/// The one name a place goes by: a country's ("U.S." → "United States") or a state's ("Va." →
+/// "Virginia"), of an alias or of the name itself; `None` for other names.
+pub fn place_canonical(name: &str) -> Option<&'static str> {
+    country_canonical(name).or_else(|| {
+        STATE_ABBREVIATIONS
+            .iter()
+            .find(|(abbreviation, _)| *abbreviation == name)
+            .map(|(_, state)| *state)
+    })
+}
 
 /// True for "Mich" when the text has "Mich." (an AP state abbreviation).
 pub fn is_state_abbreviation_stem(word: &str) -> bool {
     word.len() <= 4
         && STATE_ABBREVIATIONS
             .iter()
-            .any(|a| a.strip_suffix('.') == Some(word))
+            .any(|(a, _)| a.strip_suffix('.') == Some(word))
 }
 
 /// US postal codes, which name a state only in a party tag: "(R-SC)", "(D-NY)".
