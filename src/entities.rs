@@ -333,8 +333,8 @@ impl Resolver {
         let mut by_block: HashMap<usize, Vec<usize>> = HashMap::default();
         for m in mentions {
             let surface = m.span.of(&doc.text);
-            // "Va." is Virginia, not "VA" (Veterans Affairs).
-            let key = lexicon::place_canonical(surface)
+            // "Va." is Virginia, not "VA" (Veterans Affairs); "GOP" is the Republican Party.
+            let key = lexicon::canonical_name(surface)
                 .map(fold)
                 .unwrap_or_else(|| fold(surface));
             let index = *by_key.entry(key).or_insert_with(|| {
@@ -537,7 +537,11 @@ async fn resolve_forms<F: FnMut() -> P, P: Future<Output = ()>>(
         let Some(letters) = acronym_letters(&f.surface) else {
             continue;
         };
-        if kinds[i] == EntityType::Place || lexicon::country_canonical(&letters).is_some() {
+        // A place's or a party's short name is keyed by its full one already ("GOP").
+        if kinds[i] == EntityType::Place
+            || lexicon::canonical_name(&letters).is_some()
+            || lexicon::canonical_name(&f.surface).is_some()
+        {
             continue;
         }
         let meaning = lexicon::acronym_meaning(&letters).map(meaning_words);
@@ -621,9 +625,9 @@ async fn resolve_forms<F: FnMut() -> P, P: Future<Output = ()>>(
             }
         }
         let kind = majority(&votes);
-        let canonical_place = members
+        let canonical = members
             .iter()
-            .find_map(|&m| lexicon::place_canonical(&forms[m].surface));
+            .find_map(|&m| lexicon::canonical_name(&forms[m].surface));
         let fullest = members
             .iter()
             .copied()
@@ -635,7 +639,7 @@ async fn resolve_forms<F: FnMut() -> P, P: Future<Output = ()>>(
                 )
             })
             .unwrap();
-        let name = canonical_place
+        let name = canonical
             .map(str::to_string)
             .unwrap_or_else(|| forms[fullest].surface.clone());
         let mut spellings: Vec<(usize, String)> = Vec::new();
@@ -908,6 +912,19 @@ mod tests {
         );
         assert!(virginia.aliases.contains(&"Va.".to_string()));
         assert_eq!(entity(&index, "VA").mentions.len(), 2);
+    }
+
+    #[test]
+    fn the_gop_is_the_republican_party_and_no_other_body_its_letters_spell() {
+        let index = resolve(&corpus(&[
+            &format!("{HEAD}GOP leaders met. The G.O.P. is split, said the Republican Party."),
+            &format!("{HEAD}The Government Publishing Office printed the Grand Old Party's plan."),
+        ]));
+        let party = entity(&index, "Republican Party");
+        assert_eq!((party.kind, party.mentions.len()), (EntityType::Org, 4));
+        assert!(entity(&index, "Government Publishing Office")
+            .aliases
+            .is_empty());
     }
 
     #[test]

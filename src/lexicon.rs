@@ -199,12 +199,10 @@ pub const COUNTRY_ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Acronyms news uses with one meaning, whatever else their letters could spell: "AP" is the
-/// Associated Press, not a law firm "Arnold & Porter" named elsewhere in the corpus, and "GOP"
-/// is not the "Government Publishing Office". Such an acronym joins only a name with the words
+/// Associated Press, not a law firm "Arnold & Porter" named elsewhere in the corpus. Such an acronym joins only a name with the words
 /// of its meaning (in any order, as translation leaves them).
 const KNOWN_ACRONYMS: &[(&str, &str)] = &[
     ("AP", "Associated Press"),
-    ("GOP", "Grand Old Party"),
     ("ACLU", "American Civil Liberties Union"),
     ("NRA", "National Rifle Association"),
     ("FBI", "Federal Bureau of Investigation"),
@@ -309,14 +307,24 @@ const STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Wyo.", "Wyoming"),
 ];
 
-/// The one name a place goes by: a country's ("U.S." → "United States") or a state's ("Va." →
-/// "Virginia"), of an alias or of the name itself; `None` for other names.
-pub fn place_canonical(name: &str) -> Option<&'static str> {
+/// Other names of bodies news names by a nickname, and the name each stands for: "GOP" is the
+/// Republican Party (its "Grand Old Party" is the nickname spelled out, not a name of its own).
+const BODY_ALIASES: &[(&str, &str)] = &[
+    ("GOP", "Republican Party"),
+    ("G.O.P.", "Republican Party"),
+    ("Grand Old Party", "Republican Party"),
+];
+
+/// The one name a place or a body goes by: a country's ("U.S." → "United States"), a state's
+/// ("Va." → "Virginia"), a party's ("GOP" → "Republican Party"), of an alias or of the name
+/// itself; `None` for other names.
+pub fn canonical_name(name: &str) -> Option<&'static str> {
     country_canonical(name).or_else(|| {
         STATE_ABBREVIATIONS
             .iter()
-            .find(|(abbreviation, _)| *abbreviation == name)
-            .map(|(_, state)| *state)
+            .chain(BODY_ALIASES)
+            .find(|(alias, _)| *alias == name)
+            .map(|(_, canonical)| *canonical)
     })
 }
 
