@@ -199,8 +199,9 @@ pub const COUNTRY_ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Acronyms news uses with one meaning, whatever else their letters could spell: "AP" is the
-/// Associated Press, not a law firm "Arnold & Porter" named elsewhere in the corpus. Such an acronym joins only a name with the words
-/// of its meaning (in any order, as translation leaves them).
+/// Associated Press, not a law firm "Arnold & Porter" named elsewhere in the corpus. Such an
+/// acronym joins only a name with the words of its meaning (in any order, as translation leaves
+/// them).
 const KNOWN_ACRONYMS: &[(&str, &str)] = &[
     ("AP", "Associated Press"),
     ("ACLU", "American Civil Liberties Union"),
@@ -373,6 +374,7 @@ pub fn is_place_noun(word: &str) -> bool {
     )
 }
 
+/// Regions news writes about that are not in the gazetteer.
 const REGIONS: &[&str] = &[
     "Middle East",
     "Silicon Valley",
