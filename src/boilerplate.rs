@@ -241,7 +241,6 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
         "share via",
         "share the article",
         "share this article",
-        "read or share this story",
         "click to share",
         "subscribe to our",
         "sign up for our",
@@ -774,8 +773,14 @@ fn mark_about_boxes(
 fn mark_tail_list(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
     const MIN_HEADLINE_WORDS: usize = 4;
     let headline = |p: &str| link_like(p) && word_count(p) >= MIN_HEADLINE_WORDS;
-    // Ad slots between the headlines neither end the list nor count as its items.
-    let ad_slot = |i: usize| kinds[i] == Some(BoilerplateKind::AdSlot);
+    // Ad slots and prompts ("Like what you're reading? Download the USA TODAY app") between the
+    // headlines neither end the list nor count as its items.
+    let ad_slot = |i: usize| {
+        matches!(
+            kinds[i],
+            Some(BoilerplateKind::AdSlot | BoilerplateKind::Social)
+        )
+    };
     let tail_start = kinds
         .iter()
         .rposition(Option::is_none)
@@ -1265,5 +1270,26 @@ mod tests {
             "Staff writer Francine Kiefer contributed to this report from Washington.",
         ]);
         assert_eq!(got, [None, Some(Social), None, Some(Credit)]);
+    }
+
+    #[test]
+    fn an_app_prompt_between_closing_headlines_neither_ends_the_list_nor_counts() {
+        let got = kinds(&[
+            PROSE,
+            "Glossary: LGBTQ definitions every good ally should know",
+            "Ve said, xe said: A guide to gender-neutral language",
+            "Like what you're reading?: Download the USA TODAY app for more",
+            "Read or Share this story: https://www.usatoday.com/story/news/politics/2019/04/24/x",
+        ]);
+        assert_eq!(
+            got,
+            [
+                None,
+                Some(RelatedLinks),
+                Some(RelatedLinks),
+                Some(Social),
+                Some(RelatedLinks)
+            ]
+        );
     }
 }
