@@ -775,7 +775,7 @@ fn mark_tail_list(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
     let headline = |p: &str| link_like(p) && word_count(p) >= MIN_HEADLINE_WORDS;
     // Ad slots and prompts ("Like what you're reading? Download the USA TODAY app") between the
     // headlines neither end the list nor count as its items.
-    let ad_slot = |i: usize| {
+    let passed_over = |i: usize| {
         matches!(
             kinds[i],
             Some(BoilerplateKind::AdSlot | BoilerplateKind::Social)
@@ -787,7 +787,7 @@ fn mark_tail_list(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
         .map_or(0, |last_body| {
             let mut start = last_body + 1;
             while start > 0
-                && (ad_slot(start - 1)
+                && (passed_over(start - 1)
                     || kinds[start - 1].is_none() && headline(paragraphs[start - 1]))
             {
                 start -= 1;
@@ -795,10 +795,10 @@ fn mark_tail_list(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
             start
         });
     let run = (tail_start..paragraphs.len())
-        .take_while(|&i| kinds[i].is_none() || ad_slot(i))
+        .take_while(|&i| kinds[i].is_none() || passed_over(i))
         .count();
     let items = (tail_start..tail_start + run)
-        .filter(|&i| !ad_slot(i))
+        .filter(|&i| !passed_over(i))
         .count();
     let body_before = kinds[..tail_start].iter().any(Option::is_none);
     if items >= MIN_TAIL_LIST_ITEMS && body_before && rest_is_boilerplate(kinds, tail_start + run) {

@@ -316,17 +316,23 @@ const BODY_ALIASES: &[(&str, &str)] = &[
     ("Grand Old Party", "Republican Party"),
 ];
 
-/// The one name a place or a body goes by: a country's ("U.S." → "United States"), a state's
-/// ("Va." → "Virginia"), a party's ("GOP" → "Republican Party"), of an alias or of the name
-/// itself; `None` for other names.
+/// The one name a place or a body goes by: a country's, of an alias or of the name itself ("U.S."
+/// → "United States"); a state's, of its abbreviation ("Va." → "Virginia"); a party's, of its
+/// nickname ("GOP" → "Republican Party"); `None` for other names. Looked up for every mention.
 pub fn canonical_name(name: &str) -> Option<&'static str> {
-    country_canonical(name).or_else(|| {
-        STATE_ABBREVIATIONS
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let countries = COUNTRY_ALIASES.iter().map(|(_, name)| (*name, *name));
+        COUNTRY_ALIASES
             .iter()
-            .chain(BODY_ALIASES)
-            .find(|(alias, _)| *alias == name)
-            .map(|(_, canonical)| *canonical)
+            .copied()
+            .chain(countries)
+            .chain(STATE_ABBREVIATIONS.iter().copied())
+            .chain(BODY_ALIASES.iter().copied())
+            .collect()
     })
+    .get(name)
+    .copied()
 }
 
 /// True for "Mich" when the text has "Mich." (an AP state abbreviation).
