@@ -131,6 +131,7 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
         return None;
     }
     let folded = fold(paragraph);
+    let tokens: Vec<&str> = folded.split(' ').collect();
     let starts = |cues: &[&str]| cues.iter().any(|c| starts_with_phrase(&folded, c));
     let has = |cues: &[&str]| cues.iter().any(|c| contains_phrase(&folded, c));
 
@@ -228,7 +229,7 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
     if has(VIDEO_ANYWHERE) {
         return Some(BoilerplateKind::VideoPlayer);
     }
-    if let Some(kind) = widget_label(&folded) {
+    if let Some(kind) = widget_label(&folded, &tokens) {
         return Some(kind);
     }
     if is_ad_slot(&folded) {
@@ -268,9 +269,9 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
     ];
     if starts(SOCIAL)
         || SOCIAL_ALONE.contains(&folded.as_str())
-        || is_network_prompt(paragraph, &folded)
-        || is_newsletter_prompt(&folded)
-        || is_app_prompt(&folded)
+        || is_network_prompt(paragraph, &tokens)
+        || is_newsletter_prompt(&folded, &tokens)
+        || is_app_prompt(&tokens)
         || starts_with_phrase(&folded, "support") && contains_phrase(&folded, "journalism")
     {
         return Some(BoilerplateKind::Social);
@@ -395,7 +396,7 @@ fn is_source_credit(paragraph: &str, words: usize) -> bool {
 /// A short line that asks the reader to like/follow/join/share on a named social network ("Like
 /// us on Facebook"), or opens with the ask and names a network or a handle ("Follow Chuck on
 /// Twitter", "Follow @politico", "Read CNNOpinion's new Flipboard magazine").
-fn is_network_prompt(paragraph: &str, folded: &str) -> bool {
+fn is_network_prompt(paragraph: &str, tokens: &[&str]) -> bool {
     const NETWORKS: &[&str] = &[
         "facebook",
         "twitter",
@@ -420,7 +421,6 @@ fn is_network_prompt(paragraph: &str, folded: &str) -> bool {
         "connect",
         "find",
     ];
-    let tokens: Vec<&str> = folded.split(' ').collect();
     let network = tokens.iter().any(|t| NETWORKS.contains(t));
     let ask = tokens.iter().any(|t| ASKS.contains(t));
     let addressed = tokens
@@ -444,8 +444,7 @@ const MAX_PROMPT_WORDS: usize = 15;
 /// newsletter or the reader's inbox, and speaks to the reader or asks them to sign up. A report
 /// about newsletters ("More than a million people subscribe to the newsletter, she said") does
 /// neither, and reported speech is never a prompt.
-fn is_newsletter_prompt(folded: &str) -> bool {
-    let tokens: Vec<&str> = folded.split(' ').collect();
+fn is_newsletter_prompt(folded: &str, tokens: &[&str]) -> bool {
     let topic = tokens
         .iter()
         .any(|t| matches!(*t, "newsletter" | "newsletters" | "inbox"));
@@ -463,8 +462,7 @@ fn is_newsletter_prompt(folded: &str) -> bool {
 /// "Download the NBC News app for full coverage"), or speaks to the reader ("Like what you're
 /// reading? Download the USA TODAY app"). News of an app ("Apple said the app would be available
 /// to download") does neither.
-fn is_app_prompt(folded: &str) -> bool {
-    let tokens: Vec<&str> = folded.split(' ').collect();
+fn is_app_prompt(tokens: &[&str]) -> bool {
     let imperative = matches!(tokens.first(), Some(&("click" | "get" | "download")));
     let addressed = tokens.iter().any(|t| matches!(*t, "you" | "your" | "here"));
     tokens.contains(&"app")
@@ -490,6 +488,13 @@ fn is_credit(paragraph: &str, folded: &str) -> bool {
         "contributed to this article",
         "contributed reporting",
     ];
+    // Every credit names a contribution, reporting or wire reports: most paragraphs stop here.
+    if !["contributed", "reporting by", "wire service"]
+        .iter()
+        .any(|cue| folded.contains(cue))
+    {
+        return false;
+    }
     let lower = paragraph.to_lowercase();
     let ends_sentence = |at: usize| {
         let rest = lower[at..].trim_start_matches([' ', '\u{a0}']);
@@ -514,11 +519,12 @@ fn is_contact_line(paragraph: &str, folded: &str) -> bool {
         "write to", "contact", "send", "email", "e mail", "got a", "reach", "tips",
     ];
     const ANYWHERE: &[&str] = &["can be reached", "let us know", "reach him", "reach her"];
-    let email = paragraph.split_whitespace().any(|w| {
-        w.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.trim_end_matches('.').contains('.')
-        })
-    });
+    let email = paragraph.contains('@')
+        && paragraph.split_whitespace().any(|w| {
+            w.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.trim_end_matches('.').contains('.')
+            })
+        });
     email
         && folded.split(' ').count() <= MAX_CONTACT_WORDS
         && (ASKS.iter().any(|ask| starts_with_phrase(folded, ask))
@@ -534,6 +540,14 @@ const MAX_CONTACT_WORDS: usize = 30;
 /// or the terms it may be republished under ("… is available without charge to any eligible news
 /// publisher …").
 fn is_disclaimer(folded: &str) -> bool {
+    // Every disclaimer says "expressed", "transcript" or "without charge": most paragraphs stop
+    // here.
+    if !["expressed", "transcript", "without charge"]
+        .iter()
+        .any(|cue| folded.contains(cue))
+    {
+        return false;
+    }
     let views = ["opinions expressed", "views expressed"]
         .iter()
         .any(|v| contains_phrase(folded, v));
@@ -548,10 +562,9 @@ fn is_disclaimer(folded: &str) -> bool {
 
 /// A paragraph that is only a widget's label or control: "Photo", "Video", "WATCH:", "More:",
 /// NPR's "Enlarge this image toggle caption …", Reuters' "Slideshow (2 Images)".
-fn widget_label(folded: &str) -> Option<BoilerplateKind> {
+fn widget_label(folded: &str, words: &[&str]) -> Option<BoilerplateKind> {
     use BoilerplateKind::*;
-    let words: Vec<&str> = folded.split(' ').collect();
-    let slideshow = matches!(words.as_slice(), ["slideshow", n, "images" | "image" | "photos"]
+    let slideshow = matches!(words, ["slideshow", n, "images" | "image" | "photos"]
         if n.bytes().all(|b| b.is_ascii_digit()));
     if slideshow || contains_phrase(folded, "toggle caption") {
         return Some(PhotoGallery);
