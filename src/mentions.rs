@@ -116,6 +116,7 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
     let twins = lowercase_twins(doc, &chunks);
     let written_in_lowercase = |name: &str| twins.contains(name.to_lowercase().as_str());
     let chunks = apply_document_evidence(text, chunks, &written_in_lowercase);
+    let chunks = confirm_shouted_names(doc, chunks);
     chunks
         .into_iter()
         .filter_map(|c| {
@@ -126,6 +127,121 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
             })
         })
         .collect()
+}
+
+/// A block written in capitals ("TRUMP PUSHES OUT MATTIS SOONER THAN PLANNED"): at least this
+/// many of its words, and nearly all of them, have no lowercase letter.
+///
+/// Range 2–5. Two capitalised words are as often two acronyms ("FBI, CIA") as a shouted line;
+/// from three on, prose has lowercase words among them.
+const MIN_SHOUTED_WORDS: usize = 3;
+
+fn is_shouted_block(block: &str) -> bool {
+    let words: Vec<&str> = block
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let capitals = words
+        .iter()
+        .filter(|w| !w.chars().any(char::is_lowercase))
+        .count();
+    capitals >= MIN_SHOUTED_WORDS && capitals * 10 >= words.len() * 9
+}
+
+/// In a line written in capitals, capitals say nothing: "NEW MULTIMILLION-DOLLAR BARRIER" is no
+/// name, "TEXAS" no organisation. A run found there is a name only as far as something else
+/// vouches for it, and takes the type that says: the document's prose writes it ("MATTIS" after
+/// "Jim Mattis"), the lexicon knows it ("FBI", "NORTH KOREA"), or it is shaped like a person's
+/// name (a given name first, "LISA PAGE"; alone, a known surname of three letters or more,
+/// "PELOSI", not "POLL DU JOUR"). The longest part
+/// vouched for is kept: "LISA PAGE TESTIMONY" is "LISA PAGE", "PRESIDENT TRUMP" is "TRUMP".
+fn confirm_shouted_names(doc: &Document, chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let text = doc.text.as_str();
+    let shouted: Vec<bool> = doc
+        .blocks
+        .iter()
+        .map(|b| is_shouted_block(b.span.of(text)))
+        .collect();
+    if !shouted.contains(&true) {
+        return chunks;
+    }
+    let mut prose: HashMap<String, EntityType> = HashMap::default();
+    for c in chunks.iter().filter(|c| !shouted[c.block]) {
+        let Some((kind, _)) = c.typed else { continue };
+        prose.entry(c.span.of(text).to_lowercase()).or_insert(kind);
+        if kind == EntityType::Person && c.tokens.len() >= 2 {
+            let surname = word(text, &c.tokens[c.tokens.len() - 1]).to_lowercase();
+            prose.entry(surname).or_insert(kind);
+        }
+    }
+    // The type whatever vouches for a run gives it, if anything does.
+    let vouched = |tokens: &[Token]| -> Option<EntityType> {
+        use EntityType::*;
+        let name = text_of(text, tokens);
+        if let Some(&kind) = prose.get(&name.to_lowercase()) {
+            return Some(kind);
+        }
+        let prose_case = title_case(name);
+        let spellings = [name, prose_case.as_str()];
+        if let Some(kind) = lexicon::known_name_type(name).and_then(EntityType::parse) {
+            return Some(kind);
+        }
+        if spellings.iter().any(|n| lexicon::is_place(n)) {
+            return Some(Place);
+        }
+        if lexicon::acronym_meaning(name).is_some()
+            || spellings
+                .iter()
+                .any(|n| lexicon::canonical_name(n).is_some())
+        {
+            return Some(Org);
+        }
+        let last = word(text, &tokens[tokens.len() - 1]);
+        let person_shaped = !lexicon::is_common_word(last)
+            && match tokens {
+                [_] => prose_case.chars().count() >= 3 && lexicon::is_surname(&prose_case),
+                [first, ..] => lexicon::is_given_name(&title_case(word(text, first))),
+                [] => false,
+            };
+        person_shaped.then_some(Person)
+    };
+    chunks
+        .into_iter()
+        .filter_map(|mut c| {
+            if !shouted[c.block] {
+                return Some(c);
+            }
+            let n = c.tokens.len();
+            let (start, end, kind) = (1..=n).rev().find_map(|len| {
+                (0..=n - len).find_map(|start| {
+                    vouched(&c.tokens[start..start + len]).map(|kind| (start, start + len, kind))
+                })
+            })?;
+            c.tokens.truncate(end);
+            c.tokens.drain(..start);
+            c.span = Span::new(
+                c.tokens[0].span.start,
+                c.tokens[c.tokens.len() - 1].span.end,
+            );
+            c.typed = c.typed.map(|(_, certainty)| (kind, certainty));
+            Some(c)
+        })
+        .collect()
+}
+
+/// "NORTH KOREA" as prose writes it: "North Korea".
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
 }
 
 /// Capitalised words the document writes right after a given name ("Theresa May", "Robert
@@ -770,7 +886,14 @@ fn trim(
             && rest_nonempty
             && lexicon::is_given_name(word(text, &tokens[from + 1]))
             && !ends_in_org_head;
+        // "Secretary of Education", "CEO of Apple": with the title gone, what follows its "of"
+        // is the body the title is of, not the titled person.
+        let connector = matches!(w, "of" | "for" | "on" | "and" | "&" | "the");
+        if connector {
+            title_before = false;
+        }
         let strip = matches!(w, "The" | "A" | "An")
+            || connector
             || tokens[from].kind != TokenKind::Word
             || title
             || demonym
@@ -1372,6 +1495,45 @@ mod tests {
                 "{name} {kind} in {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn in_a_line_written_in_capitals_only_vouched_for_names_count() {
+        let got = found(&format!(
+            "{HEAD}Jim Mattis, the defense secretary, resigned on Thursday.\n\n\
+             AS BORDER WALL FUNDING DIVIDES WASHINGTON, NEW MULTIMILLION-DOLLAR BARRIER GOES UP IN TEXAS\n\n\
+             TRUMP PUSHES OUT MATTIS SOONER THAN PLANNED\n\n\
+             LISA PAGE TESTIMONY: COLLUSION STILL UNPROVEN\n\n\
+             (SOUNDBITE OF ARCHIVED RECORDING)\n\n\
+             The FBI, CIA and NSA briefed him."
+        ));
+        assert_eq!(
+            got,
+            [
+                ("Jim Mattis", "PERSON"),
+                ("WASHINGTON", "PLACE"),
+                ("TEXAS", "PLACE"),
+                ("TRUMP", "PERSON"),
+                ("MATTIS", "PERSON"),
+                ("LISA PAGE", "PERSON"),
+                ("FBI", "ORG"),
+                ("CIA", "ORG"),
+                ("NSA", "ORG"),
+            ]
+            .map(|(name, kind)| (name.to_string(), kind))
+        );
+    }
+
+    #[test]
+    fn what_a_title_is_of_is_a_body_not_the_titled_person() {
+        let got = found(&format!(
+            "{HEAD}Critics wrote to the CEO of Starbucks. Teachers wrote to the Secretary of Education."
+        ));
+        assert_eq!(
+            got,
+            [("Starbucks", "ORG"), ("Education", "ORG")]
+                .map(|(name, kind)| (name.to_string(), kind))
+        );
     }
 
     #[test]
