@@ -726,6 +726,25 @@ fn leading_name(paragraph: &str) -> Option<&str> {
     None
 }
 
+/// One of the people a byline names ("Dennis Prager, Leah Barkoukis"), however fully: "David A.
+/// Keene" is the byline's "David Keene", "S.E. Cupp" its "S. E. Cupp" — the same surname and the
+/// same first initial.
+fn is_byline_author(name: &str, byline: &str) -> bool {
+    let initial_and_surname = |n: &str| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        let first = words.first()?.chars().next()?.to_lowercase().next()?;
+        let surname = words.get(1..)?.last()?.trim_end_matches('.').to_lowercase();
+        Some((first, surname))
+    };
+    let Some(wanted) = initial_and_surname(name) else {
+        return false;
+    };
+    byline
+        .split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .any(|person| initial_and_surname(person) == Some(wanted.clone()))
+}
+
 /// Every paragraph from `from` on is boilerplate (or there is none).
 fn rest_is_boilerplate(kinds: &[Option<BoilerplateKind>], from: usize) -> bool {
     kinds[from.min(kinds.len())..].iter().all(Option::is_some)
@@ -744,7 +763,9 @@ fn mark_about_boxes(
             continue;
         }
         let bio_like = |p: &str| word_count(p) <= MAX_BIO_WORDS && !link_like(p);
-        let introduces_author = author.is_some_and(|a| leading_name(paragraphs[i]) == Some(a))
+        let introduces_author = author
+            .zip(leading_name(paragraphs[i]))
+            .is_some_and(|(byline, name)| is_byline_author(name, byline))
             && bio_like(paragraphs[i]);
         let (first_bio, heading) = if about_heading(paragraphs[i]).is_some() {
             (i + 1, true)
@@ -1153,6 +1174,16 @@ mod tests {
             Some("Sam Lee"),
         );
         assert_eq!(got, [None, Some(About)]);
+    }
+
+    #[test]
+    fn the_byline_author_is_introduced_however_fully_the_byline_names_them() {
+        let closing = "David A. Keene is opinion editor of The Washington Times.";
+        let byline = |author| classify(&[PROSE, closing], Some(author));
+        assert_eq!(byline("David Keene"), [None, Some(About)]);
+        assert_eq!(byline("Tammy Bruce, David Keene"), [None, Some(About)]);
+        assert_eq!(byline("Sarah Keene"), [None, None]);
+        assert_eq!(byline("David Kern"), [None, None]);
     }
 
     #[test]

@@ -346,10 +346,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
         let manifest = manifests
             .entry(folder.clone())
             .or_insert_with(|| read_manifest(&folder, &mut loaded.problems));
-        let mut doc = analyze(&id, &text);
-        if let Some(manifest) = manifest {
-            manifest.apply(&mut doc);
-        }
+        let doc = match manifest {
+            Some(manifest) => manifest.analyze(&id, &text),
+            None => analyze(&id, &text),
+        };
         loaded.files.insert(id, file);
         loaded.corpus.documents.push(doc);
     }

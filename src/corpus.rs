@@ -20,12 +20,9 @@ impl Corpus {
     ) -> Corpus {
         let mut documents: Vec<Document> = files
             .into_iter()
-            .map(|(name, text)| {
-                let mut doc = analyze(name, text);
-                if let Some(manifest) = manifest {
-                    manifest.apply(&mut doc);
-                }
-                doc
+            .map(|(name, text)| match manifest {
+                Some(manifest) => manifest.analyze(name, text),
+                None => analyze(name, text),
             })
             .collect();
         documents.sort_by(|a, b| a.id.cmp(&b.id));

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::curation::Curation;
 use crate::dates::Date;
-use crate::ingest::{analyze, decode, DecodeError, Document};
+use crate::ingest::{decode, DecodeError, Document};
 use crate::manifest::{Manifest, ManifestEntry};
 use crate::view_state::SavedView;
 
@@ -59,7 +59,6 @@ impl Article {
 
     /// The analysed document: ingest's reading of the text, under the facts the file stated.
     pub fn analyze(&self) -> Document {
-        let mut doc = analyze(&self.id, &self.text);
         let entry = ManifestEntry {
             title: self.title.clone(),
             outlet: self.outlet.clone(),
@@ -68,10 +67,9 @@ impl Article {
             author: self.author.clone(),
         };
         Manifest {
-            entries: [(doc.id.clone(), entry)].into(),
+            entries: [(self.id.clone(), entry)].into(),
         }
-        .apply(&mut doc);
-        doc
+        .analyze(&self.id, &self.text)
     }
 }
 
@@ -723,6 +721,8 @@ fn as_text(value: &Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::boilerplate::BoilerplateKind;
+    use crate::ingest::Role;
 
     fn facts(doc: &Document) -> (String, Option<String>, Option<String>, Option<String>) {
         (
@@ -850,6 +850,19 @@ mod tests {
         assert!(
             problems[3].starts_with("titles.csv: line 2: no text field"),
             "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_closing_bio_of_the_author_a_json_line_states_is_an_about_box() {
+        let line = r#"{"id": "op", "title": "The case for patience", "authors": "David Keene",
+            "text": "Congress should wait for the inspector general before it acts on the report.\n\nDavid A. Keene is opinion editor of The Washington Times."}"#
+            .replace('\n', " ");
+        let doc = json_line(&line, "set.jsonl:1").unwrap().analyze();
+        let roles: Vec<Role> = doc.blocks.iter().map(|b| b.role).collect();
+        assert_eq!(
+            roles,
+            [Role::Body, Role::Boilerplate(BoilerplateKind::About)]
         );
     }
 

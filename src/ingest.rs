@@ -186,6 +186,12 @@ const FALLBACK_TITLE_CHARS: usize = 90;
 
 /// Analyses one article. `id` is its stable id (the file name).
 pub fn analyze(id: &str, text: &str) -> Document {
+    analyze_by(id, text, None)
+}
+
+/// As [`analyze`], for an article whose file states its author (a JSONL "authors" field): the
+/// boilerplate rules then know whom a closing bio introduces even when the text has no byline.
+pub fn analyze_by(id: &str, text: &str, stated_author: Option<&str>) -> Document {
     let spans = text::paragraphs(text);
     let mut roles = vec![Role::Body; spans.len()];
     let mut header = Header::default();
@@ -216,7 +222,7 @@ pub fn analyze(id: &str, text: &str) -> Document {
     }
 
     let body_texts: Vec<&str> = spans[i..].iter().map(|s| s.of(text)).collect();
-    let kinds = boilerplate::classify(&body_texts, header.author.as_deref());
+    let kinds = boilerplate::classify(&body_texts, stated_author.or(header.author.as_deref()));
     for (role, kind) in roles[i..].iter_mut().zip(&kinds) {
         if let Some(kind) = kind {
             *role = Role::Boilerplate(*kind);
