@@ -489,9 +489,14 @@ fn is_credit(paragraph: &str, folded: &str) -> bool {
         "contributed reporting",
     ];
     // Every credit names a contribution, reporting or wire reports: most paragraphs stop here.
-    if !["contributed", "reporting by", "wire service"]
-        .iter()
-        .any(|cue| folded.contains(cue))
+    if ![
+        "contributed",
+        "contributing",
+        "reporting by",
+        "wire service",
+    ]
+    .iter()
+    .any(|cue| folded.contains(cue))
     {
         return false;
     }
@@ -506,9 +511,47 @@ fn is_credit(paragraph: &str, folded: &str) -> bool {
             .any(|(at, _)| ends_sentence(at + credit.len()))
     });
     credited
+        || names_who_contributed(paragraph)
+        || paragraph
+            .trim_start()
+            .get(..13)
+            .is_some_and(|p| p.eq_ignore_ascii_case("contributing:"))
         || contains_phrase(folded, "based in part on wire service reports")
         || starts_with_phrase(folded, "additional reporting by")
         || contains_phrase(folded, "reporting by") && contains_phrase(folded, "editing by")
+}
+
+/// "Jordain Carney and Scott Wong contributed.", "AP writers from around the world contributed":
+/// names (and the words that place or describe them) and then only "contributed". "Many factors
+/// contributed." is prose: a common word among them is not a name.
+fn names_who_contributed(paragraph: &str) -> bool {
+    const MAX_NAMES_WORDS: usize = 20;
+    const BETWEEN_NAMES: &[&str] = &[
+        "and",
+        "in",
+        "from",
+        "of",
+        "the",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "around",
+        "world",
+    ];
+    let w = words(paragraph);
+    match w.split_last() {
+        Some((last, names)) if last.eq_ignore_ascii_case("contributed") => {
+            !names.is_empty()
+                && names.len() < MAX_NAMES_WORDS
+                && is_capitalized(names[0])
+                && names
+                    .iter()
+                    .all(|n| is_capitalized(n) || BETWEEN_NAMES.contains(n))
+        }
+        _ => false,
+    }
 }
 
 /// A line giving an address to write to: an email address, and an ask or the author's contact
@@ -1224,10 +1267,27 @@ mod tests {
             "Fox News' Chad Pergram and The Associated Press contributed to this report.",
             "Staff writer Francine Kiefer contributed to this report from Washington.",
             "(Reporting by Caroline Copley; editing by Mark Heinrich)",
+            "Jordain Carney, Cristina Marcos and Katie Bo Williams contributed.",
+            "Associated Press writer Josef Federman in Jerusalem contributed.",
+            "Contributing: The Associated Press",
+            "Many factors contributed.",
+            "Contributing to the decline were lower oil prices.",
         ]);
         assert_eq!(
             got,
-            [None, None, None, Some(Credit), Some(Credit), Some(Credit)]
+            [
+                None,
+                None,
+                None,
+                Some(Credit),
+                Some(Credit),
+                Some(Credit),
+                Some(Credit),
+                Some(Credit),
+                Some(Credit),
+                None,
+                None
+            ]
         );
     }
 
