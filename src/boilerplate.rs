@@ -445,16 +445,24 @@ const MAX_PROMPT_WORDS: usize = 15;
 /// about newsletters ("More than a million people subscribe to the newsletter, she said") does
 /// neither, and reported speech is never a prompt.
 fn is_newsletter_prompt(folded: &str, tokens: &[&str]) -> bool {
+    // "Get breaking news alerts": alerts are a newsletter only when the line offers them.
+    let offers_alerts = matches!(tokens.first(), Some(&("get" | "sign" | "subscribe")))
+        && tokens.contains(&"alerts");
     let topic = tokens
         .iter()
-        .any(|t| matches!(*t, "newsletter" | "newsletters" | "inbox"));
-    let addressed = tokens
-        .iter()
-        .any(|t| matches!(*t, "you" | "your" | "our" | "us" | "here"))
+        .any(|t| matches!(*t, "newsletter" | "newsletters" | "inbox"))
+        || offers_alerts
+        || contains_phrase(folded, "sign up to receive");
+    let addressed = offers_alerts
+        || tokens
+            .iter()
+            .any(|t| matches!(*t, "you" | "your" | "our" | "us" | "here"))
         || ["sign up", "signing up", "subscribe"]
             .iter()
             .any(|ask| contains_phrase(folded, ask));
-    let reported = tokens.iter().any(|t| matches!(*t, "said" | "says"));
+    let reported = tokens
+        .iter()
+        .any(|t| matches!(*t, "said" | "says" | "told"));
     topic && addressed && !reported
 }
 
@@ -470,10 +478,21 @@ fn is_app_prompt(tokens: &[&str]) -> bool {
         && (imperative || addressed && tokens.contains(&"download"))
 }
 
-/// A link set as an instruction ("Click here for more from The Washington Post", "CLICK HERE FOR
-/// COMPLETE CORONAVIRUS COVERAGE").
+/// A link set as an instruction: it opens with the click ("Click here for more from The Washington
+/// Post", "CLICK HERE FOR COMPLETE CORONAVIRUS COVERAGE", "Click for more from Media Buzz"), ends
+/// with it ("Don't see the graphic above? Click here."), or sends the reader elsewhere for more
+/// ("Visit Business Insider's homepage for more stories"). "Visitors came for more than the
+/// music" sends no one.
 fn is_click_prompt(folded: &str) -> bool {
-    (starts_with_phrase(folded, "click here") || starts_with_phrase(folded, "click to"))
+    let sends_for_more = ["visit", "go to", "head to", "check out"]
+        .iter()
+        .any(|ask| starts_with_phrase(folded, ask))
+        && contains_phrase(folded, "for more");
+    (["click here", "click to", "click for"]
+        .iter()
+        .any(|click| starts_with_phrase(folded, click))
+        || folded.ends_with(" click here")
+        || sends_for_more)
         && folded.split(' ').count() <= MAX_PROMPT_WORDS
 }
 
@@ -1240,6 +1259,15 @@ mod tests {
             "CLICK HERE TO GET THE FOX NEWS APP",
             "Apple said the app would be available to download in June.",
             "Click here for more from The Wall Street Journal.",
+            "Get breaking news alerts and special reports. The news and stories that matter, \
+             delivered weekday mornings.",
+            "The city sent flood alerts to every phone, the mayor said.",
+            "ProPublica is a nonprofit newsroom. Sign up to receive our biggest stories as soon \
+             as they're published.",
+            "Click for more from Media Buzz.",
+            "Don't see the graphic above? Click here.",
+            "Visit Business Insider's homepage for more stories.",
+            "Visitors came for more than the music.",
             PROSE,
         ]);
         assert_eq!(
@@ -1252,6 +1280,13 @@ mod tests {
                 Some(Social),
                 None,
                 Some(RelatedLinks),
+                Some(Social),
+                None,
+                Some(Social),
+                Some(RelatedLinks),
+                Some(RelatedLinks),
+                Some(RelatedLinks),
+                None,
                 None
             ]
         );
