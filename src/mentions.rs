@@ -137,6 +137,16 @@ pub fn extract(doc: &Document) -> Vec<Mention> {
 const MIN_SHOUTED_WORDS: usize = 3;
 
 fn is_shouted_block(block: &str) -> bool {
+    // Cheap test first, a byte scan: this runs for every block, and prose is mostly lowercase.
+    let (lower, upper) = block.bytes().fold((0usize, 0usize), |(l, u), b| {
+        (
+            l + usize::from(b.is_ascii_lowercase()),
+            u + usize::from(b.is_ascii_uppercase()),
+        )
+    });
+    if lower > upper {
+        return false;
+    }
     let words: Vec<&str> = block
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
