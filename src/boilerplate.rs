@@ -804,7 +804,7 @@ fn is_byline_author(name: &str, byline: &str) -> bool {
     byline
         .split([',', ';', '&'])
         .flat_map(|part| part.split(" and "))
-        .any(|person| initial_and_surname(person) == Some(wanted.clone()))
+        .any(|person| initial_and_surname(person).as_ref() == Some(&wanted))
 }
 
 /// Every paragraph from `from` on is boilerplate (or there is none).

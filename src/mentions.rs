@@ -163,8 +163,8 @@ fn is_shouted_block(block: &str) -> bool {
 /// vouches for it, and takes the type that says: the document's prose writes it ("MATTIS" after
 /// "Jim Mattis"), the lexicon knows it ("FBI", "NORTH KOREA"), or it is shaped like a person's
 /// name (a given name first, "LISA PAGE"; alone, a known surname of three letters or more,
-/// "PELOSI", not "POLL DU JOUR"). The longest part
-/// vouched for is kept: "LISA PAGE TESTIMONY" is "LISA PAGE", "PRESIDENT TRUMP" is "TRUMP".
+/// "PELOSI", not "POLL DU JOUR"). The longest part vouched for is kept: "LISA PAGE TESTIMONY" is
+/// "LISA PAGE", "PRESIDENT TRUMP" is "TRUMP".
 fn confirm_shouted_names(doc: &Document, chunks: Vec<Chunk>) -> Vec<Chunk> {
     let text = doc.text.as_str();
     let shouted: Vec<bool> = doc
