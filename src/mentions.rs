@@ -184,7 +184,8 @@ fn confirm_shouted_names(doc: &Document, chunks: Vec<Chunk>) -> Vec<Chunk> {
             prose.entry(surname).or_insert(kind);
         }
     }
-    // The type whatever vouches for a run gives it, if anything does.
+    // The type whatever vouches for a run gives it, if anything does. A one-word city is no
+    // evidence: "UNION" (of "STATE OF THE UNION") and "ANTHEM" are towns too.
     let vouched = |tokens: &[Token]| -> Option<EntityType> {
         use EntityType::*;
         let name = text_of(text, tokens);
@@ -193,27 +194,33 @@ fn confirm_shouted_names(doc: &Document, chunks: Vec<Chunk>) -> Vec<Chunk> {
         }
         let prose_case = title_case(name);
         let spellings = [name, prose_case.as_str()];
-        if let Some(kind) = lexicon::known_name_type(name).and_then(EntityType::parse) {
-            return Some(kind);
-        }
-        if spellings.iter().any(|n| lexicon::is_place(n)) {
-            return Some(Place);
-        }
-        if lexicon::acronym_meaning(name).is_some()
-            || spellings
-                .iter()
-                .any(|n| lexicon::canonical_name(n).is_some())
-        {
-            return Some(Org);
-        }
+        let known = || {
+            if let Some(kind) = lexicon::known_name_type(name).and_then(EntityType::parse) {
+                Some(kind)
+            } else if spellings.iter().any(|n| {
+                lexicon::place_kind(n).is_some_and(|kind| kind != "city" || tokens.len() > 1)
+            }) {
+                Some(Place)
+            } else if lexicon::acronym_meaning(name).is_some()
+                || spellings
+                    .iter()
+                    .any(|n| lexicon::canonical_name(n).is_some())
+            {
+                Some(Org)
+            } else {
+                None
+            }
+        };
         let last = word(text, &tokens[tokens.len() - 1]);
-        let person_shaped = !lexicon::is_common_word(last)
-            && match tokens {
-                [_] => prose_case.chars().count() >= 3 && lexicon::is_surname(&prose_case),
-                [first, ..] => lexicon::is_given_name(&title_case(word(text, first))),
-                [] => false,
-            };
-        person_shaped.then_some(Person)
+        let person_shaped = || {
+            !lexicon::is_common_word(last)
+                && match tokens {
+                    [_] => prose_case.chars().count() >= 3 && lexicon::is_surname(&prose_case),
+                    [first, ..] => lexicon::is_given_name(&title_case(word(text, first))),
+                    [] => false,
+                }
+        };
+        known().or_else(|| person_shaped().then_some(Person))
     };
     chunks
         .into_iter()
@@ -1513,6 +1520,7 @@ mod tests {
             "{HEAD}Jim Mattis, the defense secretary, resigned on Thursday.\n\n\
              AS BORDER WALL FUNDING DIVIDES WASHINGTON, NEW MULTIMILLION-DOLLAR BARRIER GOES UP IN TEXAS\n\n\
              TRUMP PUSHES OUT MATTIS SOONER THAN PLANNED\n\n\
+             TRUMP URGES BORDER WALL IN STATE OF THE UNION\n\n\
              LISA PAGE TESTIMONY: COLLUSION STILL UNPROVEN\n\n\
              (SOUNDBITE OF ARCHIVED RECORDING)\n\n\
              The FBI, CIA and NSA briefed him."
@@ -1525,6 +1533,7 @@ mod tests {
                 ("TEXAS", "PLACE"),
                 ("TRUMP", "PERSON"),
                 ("MATTIS", "PERSON"),
+                ("TRUMP", "PERSON"),
                 ("LISA PAGE", "PERSON"),
                 ("FBI", "ORG"),
                 ("CIA", "ORG"),
