@@ -198,6 +198,16 @@ pub fn analyze_by(id: &str, text: &str, stated_author: Option<&str>) -> Document
     let mut i = 0;
     while i < spans.len().min(HEADER_REACH) {
         let para = spans[i].of(text);
+        let next = spans.get(i + 1).map(|s| s.of(text));
+        if let Some((author, outlet)) = next.and_then(|next| names_over_outlet(para, next)) {
+            header.author = header.author.or(Some(author));
+            header.outlet = header.outlet.or(Some(outlet));
+            roles[i] = Role::Byline;
+            roles[i + 1] = Role::Byline;
+            // The article starts under its outlet line: a short lede there is no headline.
+            i += 2;
+            break;
+        }
         let role = if let Some(date) = dates::dateline(para) {
             header.date.get_or_insert(date);
             Role::Dateline
@@ -365,6 +375,30 @@ fn byline(para: &str) -> Option<Byline> {
         author: Some(names.join(", ")),
         date,
     })
+}
+
+/// A byline without "By": a line of nothing but people's names, each opening with a given name,
+/// over a line naming the outlet ("Susan Davis and David Jackson" over "USA TODAY"). Returns the
+/// names and the outlet. Either line alone could be a headline; together they are a byline.
+fn names_over_outlet(para: &str, next: &str) -> Option<(String, String)> {
+    const MAX_OUTLET_WORDS: usize = 4;
+    let para = para.trim();
+    let (end, names) = leading_names(para);
+    let all_names = end >= para.len()
+        && !names.is_empty()
+        && names.iter().all(|name| {
+            let mut words = name.split(' ');
+            words.next().is_some_and(crate::lexicon::is_given_name) && words.next().is_some()
+        });
+    let next = next.trim();
+    let outlet_words = text::words(next);
+    let outlet = !next.contains('\n')
+        && (1..=MAX_OUTLET_WORDS).contains(&outlet_words.len())
+        && outlet_words.iter().all(|w| is_capitalized(w))
+        && next
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '&');
+    (all_names && outlet).then(|| (names.join(", "), next.to_string()))
 }
 
 /// Reads capitalised personal names off the start of `s`: returns where they end and the names
@@ -540,6 +574,25 @@ mod tests {
             "Face scans paused\n\nWritten by Jan de Vries, Staff Writer\n\nThe pause began.",
         );
         assert_eq!(doc.author.as_deref(), Some("Jan de Vries"));
+    }
+
+    #[test]
+    fn names_over_an_outlet_line_are_a_byline_without_by() {
+        let doc = analyze(
+            "u.txt",
+            "Susan Davis and David Jackson\n\nUSA TODAY\n\nWASHINGTON — House leaders met the president.",
+        );
+        assert_eq!(doc.author.as_deref(), Some("Susan Davis, David Jackson"));
+        assert_eq!(doc.outlet.as_deref(), Some("USA TODAY"));
+        let roles: Vec<Role> = doc.blocks.iter().map(|b| b.role).collect();
+        assert_eq!(roles, [Role::Byline, Role::Byline, Role::Body]);
+        // A name alone over prose is a headline, as before.
+        let doc = analyze(
+            "v.txt",
+            "Jeff Bezos\n\nAmazon's founder stepped down on Tuesday.\n\nMore.",
+        );
+        assert_eq!(doc.author, None);
+        assert_eq!(doc.blocks[0].role, Role::Title);
     }
 
     #[test]
