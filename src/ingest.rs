@@ -382,14 +382,7 @@ fn byline(para: &str) -> Option<Byline> {
 /// names and the outlet. Either line alone could be a headline; together they are a byline.
 fn names_over_outlet(para: &str, next: &str) -> Option<(String, String)> {
     const MAX_OUTLET_WORDS: usize = 4;
-    let para = para.trim();
-    let (end, names) = leading_names(para);
-    let all_names = end >= para.len()
-        && !names.is_empty()
-        && names.iter().all(|name| {
-            let mut words = name.split(' ');
-            words.next().is_some_and(crate::lexicon::is_given_name) && words.next().is_some()
-        });
+    // The outlet line first: it is cheap to turn down, and nearly every header line is turned down.
     let next = next.trim();
     let outlet_words = text::words(next);
     let outlet = !next.contains('\n')
@@ -398,7 +391,18 @@ fn names_over_outlet(para: &str, next: &str) -> Option<(String, String)> {
         && next
             .chars()
             .all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '&');
-    (all_names && outlet).then(|| (names.join(", "), next.to_string()))
+    if !outlet {
+        return None;
+    }
+    let para = para.trim();
+    let (end, names) = leading_names(para);
+    let all_names = end >= para.len()
+        && !names.is_empty()
+        && names.iter().all(|name| {
+            let mut words = name.split(' ');
+            words.next().is_some_and(crate::lexicon::is_given_name) && words.next().is_some()
+        });
+    all_names.then(|| (names.join(", "), next.to_string()))
 }
 
 /// Reads capitalised personal names off the start of `s`: returns where they end and the names
