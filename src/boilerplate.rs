@@ -6,6 +6,8 @@
 //!   a newsletter or app prompt that speaks to the reader, a credit line ("… contributed to this
 //!   report"), a contact line with an address, an opinion or transcript disclaimer, or a widget's
 //!   lone label ("Photo", "WATCH:");
+//! - **editor's notes**: a paragraph labelled "Editor's note:" (and after a lone label, the
+//!   paragraph it introduces) is the outlet's note on the piece, wherever it stands;
 //! - **shape**: a heading cue followed by a run of short, link-like lines is a link list;
 //! - **ad slots**: a paragraph that only says an ad stood there ("Advertisement", "Story Continued
 //!   Below") marks itself wherever it stands;
@@ -48,6 +50,9 @@ pub enum BoilerplateKind {
     Credit,
     /// How to reach the newsroom or the author: "Write to … at …@…", "Send letters to …".
     Contact,
+    /// The outlet's note on the piece rather than the story: a correction, where a column first
+    /// appeared, who a guest writer is, an offer ("Editor's note: … Vote Here!").
+    EditorsNote,
 }
 
 impl BoilerplateKind {
@@ -65,6 +70,7 @@ impl BoilerplateKind {
             BoilerplateKind::AdSlot => "ad slot",
             BoilerplateKind::Credit => "credit line",
             BoilerplateKind::Contact => "contact line",
+            BoilerplateKind::EditorsNote => "editor's note",
         }
     }
 }
@@ -87,6 +93,11 @@ const MAX_TEASER_WORDS: usize = 70;
 /// headline-like lines with nothing after them are a list on every site looked at.
 const MIN_TAIL_LIST_ITEMS: usize = 3;
 
+/// Longest editor's note, in words (40–200). A note opens with its label, so it may be longer
+/// than a cue line: guest-writer introductions and corrections run to about 95 words on
+/// allsides-10k; 120 leaves margin and stays under a long body paragraph.
+const MAX_NOTE_WORDS: usize = 120;
+
 /// About-box paragraphs after the heading, at most.
 const MAX_ABOUT_PARAGRAPHS: usize = 2;
 
@@ -101,6 +112,7 @@ pub fn classify(paragraphs: &[&str], author: Option<&str>) -> Vec<Option<Boilerp
             cue_kind(p).or_else(|| has_slide_counter(p).then_some(BoilerplateKind::PhotoGallery))
         })
         .collect();
+    mark_editors_notes(paragraphs, &mut kinds);
     mark_link_lists(paragraphs, &mut kinds);
     mark_about_boxes(paragraphs, author, &mut kinds);
     mark_tail_list(paragraphs, &mut kinds);
@@ -242,6 +254,7 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
         "share via",
         "share the article",
         "share this article",
+        "read or share this story",
         "click to share",
         "subscribe to our",
         "sign up for our",
@@ -280,6 +293,61 @@ fn cue_kind(paragraph: &str) -> Option<BoilerplateKind> {
         return Some(BoilerplateKind::RelatedLinks);
     }
     None
+}
+
+/// What an "Editor's note" label opens: the rest of its paragraph, or when the label stands
+/// alone, the paragraph after it.
+enum EditorsNote {
+    Inline,
+    Label,
+}
+
+/// Whether a paragraph opens with the label "Editor's note" (any apostrophe, any case, in
+/// brackets or not) followed by a colon, a dash or nothing: "Editor's notes show …" and "the
+/// editor's note said" are prose.
+fn editors_note(paragraph: &str) -> Option<EditorsNote> {
+    const LABELS: &[&str] = &[
+        "editor's note",
+        "editor’s note",
+        "editors note",
+        "editors' note",
+    ];
+    let text = paragraph.trim().trim_start_matches(['[', '(']);
+    let label_len = LABELS.iter().map(|l| l.len()).find(|&len| {
+        text.get(..len)
+            .is_some_and(|head| LABELS.iter().any(|l| head.eq_ignore_ascii_case(l)))
+    })?;
+    let rest = text[label_len..].trim_start();
+    let after_mark = rest.strip_prefix([':', '—', '–', '-']).map(str::trim_start);
+    match after_mark {
+        _ if rest.is_empty() => Some(EditorsNote::Label),
+        Some("") => Some(EditorsNote::Label),
+        Some(_) if word_count(text) <= MAX_NOTE_WORDS => Some(EditorsNote::Inline),
+        _ => None,
+    }
+}
+
+/// Marks editor's notes wherever they stand: a labelled paragraph, and after a lone label the
+/// paragraph it introduces.
+fn mark_editors_notes(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
+    let mut i = 0;
+    while i < paragraphs.len() {
+        match editors_note(paragraphs[i]) {
+            Some(EditorsNote::Inline) => kinds[i] = Some(BoilerplateKind::EditorsNote),
+            Some(EditorsNote::Label) => {
+                kinds[i] = Some(BoilerplateKind::EditorsNote);
+                let introduced = paragraphs
+                    .get(i + 1)
+                    .filter(|p| word_count(p) <= MAX_NOTE_WORDS && editors_note(p).is_none());
+                if introduced.is_some() && kinds[i + 1].is_none() {
+                    kinds[i + 1] = Some(BoilerplateKind::EditorsNote);
+                    i += 1;
+                }
+            }
+            None => {}
+        }
+        i += 1;
+    }
 }
 
 /// A paragraph that only marks where an ad stood: its label ("Advertisement", "AD",
@@ -421,6 +489,11 @@ fn is_network_prompt(paragraph: &str, tokens: &[&str]) -> bool {
         "connect",
         "find",
     ];
+    // An embedded tweet names its network in its image link ("pic.twitter.com/…") and may
+    // say "you" and "find" in its text: it is quoted, not a prompt.
+    if is_embedded_tweet(paragraph) {
+        return false;
+    }
     let network = tokens.iter().any(|t| NETWORKS.contains(t));
     let ask = tokens.iter().any(|t| ASKS.contains(t));
     let addressed = tokens
@@ -705,14 +778,48 @@ fn related_heading(folded: &str) -> bool {
         || starts_with_phrase(folded, "more from") && folded.split(' ').count() <= 5
 }
 
+/// A tweet as pages embed it: its text, then the account's signature ("… — James O'Keefe
+/// (@JamesOKeefeIII) May 6, 2020"), or a "pic.twitter.com/…" image link.
+fn is_embedded_tweet(line: &str) -> bool {
+    if line.contains("pic.twitter.com/") {
+        return true;
+    }
+    let Some(handle) = line.rfind("(@") else {
+        return false;
+    };
+    let signed = line[handle + 2..]
+        .split_once(')')
+        .is_some_and(|(name, date)| {
+            !name.is_empty()
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                && date.trim().len() <= "September 30, 2020".len()
+        });
+    let year = line
+        .as_bytes()
+        .rchunks(4)
+        .next()
+        .is_some_and(|tail| tail.len() == 4 && tail.iter().all(u8::is_ascii_digit));
+    signed && year
+}
+
 /// A line that can be an item of a link list: a headline, or a teaser cut off with an ellipsis.
-/// A line that ends with a full stop, inside closing quotes or not ("… will protect you.”"), is
-/// prose; headlines end without one, or with a question mark.
+/// A line that ends with a full stop, inside closing quotes or not ("… will protect you.”",
+/// "… we can move forward.’’"), is
+/// prose; headlines end without one, or with a question mark. An embedded tweet is a quotation
+/// the story makes, not a link ([`is_embedded_tweet`]).
 fn link_like(paragraph: &str) -> bool {
     let p = paragraph.trim_end();
+    if is_embedded_tweet(p) {
+        return false;
+    }
     let n = word_count(p);
     let teaser = p.ends_with('…') || p.ends_with("...");
-    let sentence = p.trim_end_matches(['”', '"']).ends_with('.');
+    let closed = p.trim_end_matches(['”', '"']);
+    let closed = ["’’", "''"]
+        .iter()
+        .find_map(|quote| closed.strip_suffix(quote))
+        .unwrap_or(closed);
+    let sentence = closed.ends_with('.');
     n > 0 && (teaser && n <= MAX_TEASER_WORDS || n <= MAX_LINK_WORDS && !sentence)
 }
 
@@ -896,8 +1003,14 @@ fn mark_tail_list(paragraphs: &[&str], kinds: &mut [Option<BoilerplateKind>]) {
     let items = (tail_start..tail_start + run)
         .filter(|&i| !passed_over(i))
         .count();
+    // Headlines among the page's prompts are the page's: two are a list when a prompt stands
+    // among them or closes them ("Read or Share this story: …"). An ad slot is no such sign:
+    // ads stand between the paragraphs of the article too.
+    let beside_prompt =
+        (tail_start..tail_start + run).any(|i| kinds[i] == Some(BoilerplateKind::Social));
+    let enough = items >= MIN_TAIL_LIST_ITEMS || items >= 2 && beside_prompt;
     let body_before = kinds[..tail_start].iter().any(Option::is_none);
-    if items >= MIN_TAIL_LIST_ITEMS && body_before && rest_is_boilerplate(kinds, tail_start + run) {
+    if enough && body_before && rest_is_boilerplate(kinds, tail_start + run) {
         for kind in &mut kinds[tail_start..tail_start + run] {
             kind.get_or_insert(BoilerplateKind::RelatedLinks);
         }
@@ -1163,6 +1276,19 @@ mod tests {
     }
 
     #[test]
+    fn an_embedded_tweet_closing_the_story_is_a_quotation_not_a_link_list() {
+        let got = kinds(&[
+            PROSE,
+            "BREAKING: Insider Reveals @CBSNews Staged FAKE Testing Line on @CBSThisMorning",
+            "“We knew they were coming, had no clue we were going to do FAKE PATIENTS” – RN",
+            "\"There were real patients\" pic.twitter.com/tA4LoS7P22 — James O'Keefe \
+             (@JamesOKeefeIII) May 6, 2020",
+            "Editor's Note: Want to support us? Join our VIP club.",
+        ]);
+        assert_eq!(got, [None, None, None, None, Some(EditorsNote)]);
+    }
+
+    #[test]
     fn two_short_closing_lines_stay_body() {
         let got = kinds(&[
             PROSE,
@@ -1182,10 +1308,19 @@ mod tests {
             ]),
             [None, Some(Social), Some(Social)]
         );
-        // A network named in reporting is not a prompt.
+        // A network named in reporting is not a prompt, nor is a tweet the story quotes.
         assert_eq!(
-            kinds(&["Facebook said it would join the moratorium."]),
-            [None]
+            kinds(&[
+                "Facebook said it would join the moratorium.",
+                "Find someone who looks at you like Jeff Sessions looks at the #SolarEclipse2017 \
+                 pic.twitter.com/YS3F1quNw1 — FutureFemaleLeaders (@FFL_of_Am) August 21, 2017",
+                PROSE,
+            ]),
+            [None, None, None]
+        );
+        assert_eq!(
+            kinds(&[PROSE, "Read or Share this story: http://usat.ly/16lt2Qm"]),
+            [None, Some(Social)]
         );
     }
 
@@ -1351,6 +1486,42 @@ mod tests {
     }
 
     #[test]
+    fn an_editors_note_is_the_outlets_note_on_the_piece_wherever_it_stands() {
+        let correction = "Editor's note: An earlier version of this article misstated the \
+            date of the council vote. It has since been corrected.";
+        let offer = "Who’s to Blame for the Fiscal Cliff? Vote Here!";
+        assert_eq!(
+            kinds(&[
+                "EDITOR’S NOTE — A look at the veracity of claims by political figures.",
+                PROSE,
+                "[Editor’s note: As a public service, all our coronavirus coverage is free.]",
+                "Editor’s Note:",
+                offer,
+                PROSE,
+                correction,
+            ]),
+            [
+                Some(EditorsNote),
+                None,
+                Some(EditorsNote),
+                Some(EditorsNote),
+                Some(EditorsNote),
+                None,
+                Some(EditorsNote)
+            ]
+        );
+        // Prose about an editor's note, or a label with no mark after it, stays body.
+        assert_eq!(
+            kinds(&[
+                "The editor's note said the photographer had paid his sources.",
+                "Editor's notes from the archive show the story was cut twice.",
+                PROSE,
+            ]),
+            [None, None, None]
+        );
+    }
+
+    #[test]
     fn a_lone_widget_label_or_caption_control_is_the_widget() {
         let got = kinds(&[
             PROSE,
@@ -1427,8 +1598,31 @@ mod tests {
                 Some(RelatedLinks),
                 Some(RelatedLinks),
                 Some(Social),
-                Some(RelatedLinks)
+                Some(Social)
             ]
         );
+    }
+
+    #[test]
+    fn two_closing_headlines_among_the_pages_prompts_are_a_list() {
+        let share = "Read or Share this story: https://www.usatoday.com/story/news/politics/x";
+        let got = kinds(&[
+            PROSE,
+            "Squad: Trump triples down on his controversial tweets about 'The Squad'",
+            "Vote: House votes to condemn Trump's tweets with support from 4 Republicans",
+            share,
+        ]);
+        assert_eq!(
+            got,
+            [None, Some(RelatedLinks), Some(RelatedLinks), Some(Social)]
+        );
+        // A closing quotation is prose, whichever quote marks close it.
+        let got = kinds(&[
+            PROSE,
+            "Finally, the curse is dead and buried for good",
+            "“The burden has been lifted, and now we can move forward.’’",
+            share,
+        ]);
+        assert_eq!(got, [None, None, None, Some(Social)]);
     }
 }
